@@ -1,0 +1,34 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: venv generate check site serve test clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+check: venv
+	$(BIN)/victimlaw check
+
+generate: venv
+	$(BIN)/victimlaw generate
+
+site: venv
+	$(BIN)/mkdocs build --strict --site-dir site
+
+serve: venv
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: venv
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site-offline $(VENV) docs/*/instruments docs/*/references

@@ -1,0 +1,53 @@
+"""The UI string catalogue (strings.yaml): labels per language for the site and vocabularies."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+STRINGS = Path(__file__).with_name("strings.yaml")
+
+
+@lru_cache(maxsize=1)
+def strings() -> dict:
+    with STRINGS.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+class Labels:
+    """Labels in one language, as used by the templates: t.ui.catalogue, t.kind['law'] ..."""
+
+    def __init__(self, lang: str):
+        data = strings()
+        self.lang = lang
+        self.ui = {key: value[lang] for key, value in data["ui"].items()}
+        self.kind = {key: value[lang] for key, value in data["kind"].items()}
+        self.kind_plural = {key: value[lang] for key, value in data["kind_plural"].items()}
+        self.level = {key: value[lang] for key, value in data["level"].items()}
+        self.issuer = {key: value[lang] for key, value in data["issuer"].items()}
+        self.date_kind = {key: value[lang] for key, value in data["date_kind"].items()}
+        self.approved_kind = {key: value[lang] for key, value in data["approved_kind"].items()}
+        self.unit = {key: value[lang] for key, value in data["unit"].items()}
+        self.relation = {key: value[lang] for key, value in data["relation"].items()}
+        self.month = data["month"][lang]
+        self.month_nominative = data["month_nominative"][lang]
+
+    def date(self, iso: str | None) -> str:
+        """Write an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) the way each language does."""
+        if not iso:
+            return self.ui["not_stated"]
+        parts = [int(p) for p in iso.split("-")]
+        year = parts[0]
+        suffix = " г." if self.lang == "ru" else ""
+        if len(parts) == 1:
+            return f"{year}{suffix}"
+        if len(parts) == 2:
+            return f"{self.month_nominative[parts[1] - 1]} {year}{suffix}"
+        day, month = parts[2], self.month[parts[1] - 1]
+        if self.lang == "en":
+            return f"{day} {month} {year}"
+        return f"{day} {month} {year}{suffix}"
+
+    def provision_label(self, unit: str, number: str) -> str:
+        return self.unit[unit].format(n=number)

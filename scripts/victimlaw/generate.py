@@ -1,0 +1,64 @@
+"""Write the generated pages into docs/ atomically, and only when they changed.
+
+Everything is rendered in memory first; a data error therefore leaves docs/ untouched. The new
+folders are written beside docs/ and swapped in by rename, so a reader never sees half a site.
+Writing nothing when nothing changed keeps `mkdocs serve` from rebuilding in a loop.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import LANGUAGES
+from .corpus import load_corpus
+from .render import render_site
+
+GENERATED_DIRS = ("instruments", "references")  # below docs/<lang>/; never edit them by hand
+
+
+def generated_roots(docs_dir: Path) -> list[Path]:
+    return [docs_dir / lang / name for lang in LANGUAGES for name in GENERATED_DIRS]
+
+
+def current_pages(docs_dir: Path) -> dict[str, str]:
+    pages = {}
+    for root in generated_roots(docs_dir):
+        if root.is_dir():
+            for path in root.rglob("*"):
+                if path.is_file():
+                    pages[path.relative_to(docs_dir).as_posix()] = path.read_text(encoding="utf-8")
+    return pages
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> bool:
+    """Swap the generated folders for ones holding exactly `pages`; return whether anything changed."""
+    docs_dir = Path(docs_dir)
+    if current_pages(docs_dir) == pages:
+        return False
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".generating-", dir=docs_dir.parent))
+    try:
+        for rel, text in pages.items():
+            target = staging / "new" / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        for root in generated_roots(docs_dir):
+            rel = root.relative_to(docs_dir)
+            fresh, old = staging / "new" / rel, staging / "old" / rel
+            if root.exists():
+                old.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(root, old)
+            if fresh.exists():
+                root.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(fresh, root)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return True
+
+
+def generate(data_path: Path, docs_dir: Path) -> bool:
+    """Validate the data, render every page, write them; raise DataError before writing anything."""
+    corpus = load_corpus(Path(data_path))
+    return write_pages(render_site(corpus), Path(docs_dir))

@@ -1,0 +1,15 @@
+"""Where the data and docs live; VICTIMLAW_DATA points the whole tool chain at another data file."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def default_data() -> Path:
+    return Path(os.environ.get("VICTIMLAW_DATA") or PROJECT / "data" / "instruments.yaml")
+
+
+def default_docs() -> Path:
+    return Path(os.environ.get("VICTIMLAW_DOCS") or PROJECT / "docs")

@@ -1,0 +1,94 @@
+"""Read a YAML data file into plain Python values plus the line of every value.
+
+PyYAML's own loader forgets where values came from and silently keeps the last of two
+equal keys, so we compose the node tree ourselves and record each value's line.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, Issue
+
+MAX_BYTES = 5 * 1024 * 1024  # far above the real corpus; stops a runaway file early
+
+Path_ = tuple  # a value's place in the document, e.g. ("instruments", 3, "date")
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def field_name(path: Path_) -> str:
+    """Render ("instruments", 3, "date") as instruments[3].date."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def load(path: Path) -> tuple[Any, dict[Path_, int]]:
+    """Return (data, lines); raise DataError naming the file and line on any problem."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError([Issue(name, 0, "", f"cannot read the file: {exc.strerror}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise DataError([Issue(name, 0, "", f"file is {len(raw)} bytes; the limit is {MAX_BYTES}")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError([Issue(name, line, "", f"not valid UTF-8 (byte {exc.start})")]) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise DataError([Issue(name, line, "", f"invalid YAML: {exc.problem or exc.context}")]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Issue(name, 0, "", f"invalid YAML: {exc}")]) from None
+    if root is None:
+        raise DataError([Issue(name, 1, "", "the file is empty")])
+    lines: dict[Path_, int] = {}
+    issues: list[Issue] = []
+    data = _convert(root, (), lines, issues, name, set())
+    if issues:
+        raise DataError(issues)
+    return data, lines
+
+
+def _convert(node, path, lines, issues, name, seen) -> Any:
+    line = node.start_mark.line + 1
+    lines[path] = line
+    if id(node) in seen:  # the composer shares one node for an anchor and its aliases
+        issues.append(Issue(name, line, field_name(path), "YAML anchors and aliases are not allowed"))
+        return None
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                issues.append(Issue(name, key_node.start_mark.line + 1, field_name(path), "a key must be plain text"))
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                issues.append(Issue(name, key_node.start_mark.line + 1, field_name(path), "merge keys (<<) are not allowed"))
+                continue
+            key = key_node.value
+            if key in result:
+                issues.append(Issue(name, key_node.start_mark.line + 1, field_name(path + (key,)),
+                                    f"duplicate key '{key}' (first on line {lines[path + (key,)]})"))
+                continue
+            result[key] = _convert(value_node, path + (key,), lines, issues, name, seen)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), lines, issues, name, seen) for i, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # dates stay text; the validator checks them
+    try:
+        return _constructor.construct_object(node)
+    except yaml.constructor.ConstructorError as exc:
+        issues.append(Issue(name, line, field_name(path), str(exc.problem)))
+        return None

@@ -1,0 +1,98 @@
+"""Shared fixtures: a tiny valid corpus to break in tests, and one build of the real site."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+ARTICLE = Path(os.environ.get("VICTIMLAW_ARTICLE") or ROOT.parent / "shared" / "seeds" / "000_117b328812596017.txt")
+
+MINIMAL = """\
+instruments:
+  - id: law-one
+    kind: law
+    level: national
+    issuer: milli-majlis
+    date: 2005-06-28
+    date_kind: adopted
+    number: "1-IIQ"
+    eqanun: 100
+    title: {az: "Birinci qanun", en: "First law", ru: "Первый закон"}
+    purpose: {az: "Qurbanları qoruyur.", en: "Protects victims.", ru: "Защищает жертв."}
+    provisions:
+      - id: art-1
+        unit: article
+        number: "1"
+        summary: {az: "Anlayışlar.", en: "Definitions.", ru: "Понятия."}
+        sources:
+          - {type: article, ref: 1, passage: "some words"}
+    sources:
+      - {type: article, ref: 1, passage: "some words"}
+  - id: decision-two
+    kind: decision
+    level: national
+    issuer: cabinet-of-ministers
+    date: 2006-01-12
+    date_kind: adopted
+    number: "8"
+    eqanun: null
+    title: {az: "İkinci qərar", en: "Second decision", ru: "Второе постановление"}
+    purpose: {az: "Fond yaradır.", en: "Sets up a fund.", ru: "Создаёт фонд."}
+    relations:
+      - {type: implements, target: law-one, provision: art-1}
+    sources:
+      - {type: article, ref: null, passage: "other words"}
+"""
+
+REFERENCES = """\
+article:
+  author: {az: "A", en: "A", ru: "А"}
+  title: {az: "Məqalə", en: "Article", ru: "Статья"}
+  issue: "1"
+  pages: "1-2"
+  doi: "10.1/x"
+references:
+  - number: 1
+    text: "Reference one."
+    url: "https://e-qanun.az/framework/100"
+"""
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A folder with a valid instruments.yaml, references.yaml and the real schema."""
+    (tmp_path / "instruments.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "references.yaml").write_text(REFERENCES, encoding="utf-8")
+    shutil.copy(DATA / "instruments.schema.json", tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def article_text() -> str:
+    assert ARTICLE.exists(), f"the source article is missing: {ARTICLE} (set VICTIMLAW_ARTICLE)"
+    return ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def real_corpus():
+    from victimlaw.corpus import load_corpus
+    return load_corpus(DATA / "instruments.yaml")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once with `mkdocs build --strict`; the build log is kept for tests."""
+    site = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("VICTIMLAW_DATA", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    (site.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

@@ -1,0 +1,147 @@
+"""The corpus against the source article: quotations, dates, numbers and e-qanun ids."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from victimlaw.catalogue import strings
+
+AZ_MONTHS = strings()["month"]["az"]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def article_passages(inst):
+    return [s.passage for s in inst.sources if s.type == "article"]
+
+
+def has_official_source(inst) -> bool:
+    return any(s.type == "official" for s in inst.sources)
+
+
+def date_in_text(iso: str, text: str) -> bool:
+    """Does the Azerbaijani text state this date, in any of the article's ways of writing one?"""
+    parts = iso.split("-")
+    year = parts[0]
+    if year not in text:
+        return False
+    if len(parts) == 1:
+        return True
+    month = AZ_MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return month in text.lower()
+    day = str(int(parts[2]))
+    dotted = f"{int(parts[2]):02d}.{parts[1]}.{year}"
+    return dotted in text or (month in text.lower() and re.search(rf"(?<!\d){day}(?!\d)", text) is not None)
+
+
+def test_every_quotation_is_in_the_article_word_for_word(real_corpus, article_text):
+    article = squash(article_text)
+    missing = []
+    for inst in real_corpus.instruments:
+        sources = list(inst.sources) + [s for p in inst.provisions for s in p.sources]
+        for source in sources:
+            if source.type == "article" and squash(source.passage) not in article:
+                missing.append((inst.id, source.passage[:80]))
+    assert not missing, missing
+
+
+def test_each_date_is_stated_in_the_records_quotations(real_corpus):
+    wrong = []
+    for inst in real_corpus.instruments:
+        if inst.date and not has_official_source(inst):
+            if not any(date_in_text(inst.date, p) for p in article_passages(inst)):
+                wrong.append((inst.id, inst.date))
+        if inst.entry_into_force and not any(date_in_text(inst.entry_into_force, p) for p in article_passages(inst)):
+            wrong.append((inst.id, "entry into force", inst.entry_into_force))
+    assert not wrong, wrong
+
+
+def test_each_number_is_stated_in_the_records_quotations(real_corpus):
+    wrong = [(inst.id, inst.number) for inst in real_corpus.instruments
+             if inst.number and not has_official_source(inst)
+             and not any(re.search(rf"(?<![\d-]){re.escape(inst.number)}(?![\d])", p) for p in article_passages(inst))]
+    assert not wrong, wrong
+
+
+def test_each_eqanun_id_is_the_one_the_article_gives_for_the_records_reference(real_corpus):
+    by_number = {ref.number: ref for ref in real_corpus.references}
+    for inst in real_corpus.instruments:
+        linked = {int(m) for r in inst.refs for m in re.findall(r"e-qanun\.az/framework/(\d+)", by_number[r].url or "")}
+        if inst.eqanun is not None:
+            assert inst.eqanun in linked, (inst.id, inst.eqanun, linked)
+
+
+def test_every_eqanun_id_in_the_article_belongs_to_exactly_one_record(real_corpus, article_text):
+    in_article = {int(m) for m in re.findall(r"framework/(\d+)", squash(article_text))}
+    in_corpus = [inst.eqanun for inst in real_corpus.instruments if inst.eqanun]
+    assert sorted(in_corpus) == sorted(set(in_corpus)) and set(in_corpus) == in_article
+
+
+def test_every_act_number_in_the_article_is_a_record(real_corpus, article_text):
+    text = " ".join(article_text.split())
+    numbers = set(re.findall(r"(\d+(?:/\d+)?(?:-IVQD)?) (?:nömrəli|saylı)", text)) | set(re.findall(r"№ (\d+-IVQD)", text))
+    known = {inst.number for inst in real_corpus.instruments if inst.number}
+    known |= {n.split("/", 2)[-1] for n in known if n.startswith("A/RES/")}  # "55/25 saylı"
+    assert numbers, "the pattern found nothing: the test would be vacuous"
+    assert numbers <= known, numbers - known
+
+
+# Independently transcribed from the article (reference number and passage in comments).
+EXPECTED = [
+    # id, date, number, eqanun
+    ("un-declaration-victims-1985", "1985-11-29", "A/RES/40/34", None),  # "1985-ci il 29 noyabr"
+    ("palermo-protocol-2000", "2000-11-15", None, None),                # "2000-ci il 15 noyabr ... 55/25"
+    ("coe-cets-197", "2005-05-16", "CETS No. 197", None),               # "16 may 2005 ... 1 fevral 2008"
+    ("law-2010-ratification-cets-197", "2010-05-11", None, 19607),      # [4]
+    ("order-208-2004", "2004-05-06", "208", 5977),                      # [3]
+    ("law-2005-combating-trafficking", "2005-06-28", None, None),       # "2005-ci il iyunun 28-də"
+    ("decree-272-2005", "2005-08-04", "272", None),
+    ("decision-203-2005", "2005-11-09", "203", 11446),                  # [6]
+    ("decision-8-2006", "2006-01-12", "8", 11840),                      # [10]
+    ("decision-62-2006", "2006-03-06", "62", 11503),                    # [8]
+    ("decision-152-2006", "2006-06-17", "152", 12249),                  # [9]
+    ("decision-2008-02-01", "2008-02-01", None, 13160),                 # [7]
+    ("order-133-2009", "2009-02-06", "133", None),
+    ("decision-123-2009", "2009-08-11", "123", 18248),                  # [11]
+    ("decision-131-2009", "2009-09-03", "131", 18436),                  # [12]
+    ("law-609-ivqd", "2013-04-19", "609-IVQD", None),
+    ("decree-887-2013", "2013-05-07", "887", None),
+    ("decision-252-2013", "2013-09-10", "252", 26649),                  # [13]
+    ("decision-37-2014", "2014-02-06", "37", 28126),                    # [14]
+    ("order-667-2014", "2014-07-24", "667", None),
+    ("order-2173-2020", "2020-07-22", "2173", 45470),                   # [16]
+    ("decision-158-2023", "2023-05-16", "158", None),
+    ("annual-information-2023", "2024-05-21", None, None),              # "21.05.2024"
+    ("constitution", None, None, None),
+    ("criminal-code", None, None, None),
+]
+
+
+@pytest.mark.parametrize("record_id,date,number,eqanun", EXPECTED, ids=[row[0] for row in EXPECTED])
+def test_known_facts(real_corpus, record_id, date, number, eqanun):
+    inst = real_corpus.by_id[record_id]
+    assert (inst.date, inst.number, inst.eqanun) == (date, number, eqanun)
+
+
+def test_cets_197_entry_into_force(real_corpus):
+    assert real_corpus.by_id["coe-cets-197"].entry_into_force == "2008-02-01"
+
+
+def test_criminal_code_articles_and_the_law_of_2013(real_corpus):
+    code = real_corpus.by_id["criminal-code"]
+    assert [p.number for p in code.provisions] == ["144-1", "144-2", "144-3", "316-1"]
+    law = real_corpus.by_id["law-2005-combating-trafficking"]
+    assert {"art-12", "art-14-1", "art-20-4-1", "art-22-3"} <= {p.id for p in law.provisions}
+    assert "30" in law.provision("art-14-1").summary["en"]
+    amended_by = {(r.source, r.type) for r in law.incoming}
+    assert ("law-609-ivqd", "amends") in amended_by
+
+
+def test_four_national_action_plans(real_corpus):
+    plans = sorted(i.id for i in real_corpus.instruments
+                   if i.approves and i.approves["kind"] == "action_plan" and i.kind == "order")
+    assert plans == ["order-133-2009", "order-208-2004", "order-2173-2020", "order-667-2014"]

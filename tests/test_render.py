@@ -1,0 +1,137 @@
+"""Generated Markdown: one page per record and language, facts shown, data escaped."""
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from victimlaw import LANGUAGES
+from victimlaw.catalogue import Labels, strings
+from victimlaw.corpus import load_corpus
+from victimlaw.render import escape_markdown, render_site, safe_url
+
+from conftest import DATA, MINIMAL
+
+EXTENSIONS = ["attr_list", "def_list", "tables", "md_in_html", "toc"]
+
+
+def to_html(page: str) -> str:
+    body = page.split("---\n", 2)[2]  # drop front matter
+    return markdown.markdown(body, extensions=EXTENSIONS)
+
+
+@pytest.fixture
+def pages(data_dir):
+    return render_site(load_corpus(data_dir / "instruments.yaml"))
+
+
+def test_every_record_has_a_page_in_every_language_plus_catalogue_and_references(pages):
+    expected = {f"{lang}/{page}" for lang in LANGUAGES for page in
+                ("instruments/law-one.md", "instruments/decision-two.md", "instruments/index.md", "references/index.md")}
+    assert set(pages) == expected
+
+
+def test_instrument_page_shows_facts_link_and_anchors(pages):
+    html = to_html(pages["en/instruments/law-one.md"])
+    assert "<h1 id=\"first-law\">First law</h1>" in html or ">First law</h1>" in html
+    assert "28 June 2005 (adopted)" in html
+    assert "<dd>1-IIQ</dd>" in html
+    assert 'href="https://e-qanun.az/framework/100"' in html and 'rel="noopener"' in html
+    assert 'id="art-1"' in html and 'id="purpose"' in html and 'id="sources"' in html
+    # the reverse relation is derived and points at the clause implemented
+    assert '<a href="decision-two.md">Second decision</a> — Article 1' in html
+    assert "Implemented by" in html
+
+
+def test_the_same_anchors_exist_in_every_language(pages):
+    import re
+    anchors = {lang: set(re.findall(r'id="([^"]+)"', to_html(pages[f"{lang}/instruments/law-one.md"])))
+               for lang in LANGUAGES}
+    wanted = {"facts", "purpose", "provisions", "art-1", "relations", "sources"}
+    for lang in LANGUAGES:
+        assert wanted <= anchors[lang], (lang, anchors[lang])
+
+
+def test_unknown_facts_say_not_stated(pages):
+    html = to_html(pages["ru/instruments/decision-two.md"])
+    assert "<dt>e-qanun.az</dt>\n<dd><em>в источнике не указано</em></dd>" in html
+    az = to_html(pages["az/instruments/decision-two.md"])
+    assert "mənbədə göstərilməyib" in az
+
+
+def test_dates_are_written_per_language():
+    assert Labels("az").date("2005-11-09") == "9 noyabr 2005"
+    assert Labels("en").date("2005-11-09") == "9 November 2005"
+    assert Labels("ru").date("2005-11-09") == "9 ноября 2005 г."
+    assert Labels("ru").date("2023-01") == "январь 2023 г."
+    assert Labels("en").date("2023") == "2023"
+    assert Labels("az").date(None) == "mənbədə göstərilməyib"
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "a | b | c",
+    "{{ config }} {% if %}",
+    "[click](javascript:alert(1))",
+    "# heading *bold* _it_ `code` {#id}",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_in_the_data_stays_text(data_dir, text):
+    yaml_text = MINIMAL.replace('en: "First law"', "en: " + _quote(text), 1).replace(
+        'en: "Protects victims."', "en: " + _quote(text), 1)
+    (data_dir / "instruments.yaml").write_text(yaml_text, encoding="utf-8")
+    pages = render_site(load_corpus(data_dir / "instruments.yaml"))
+    for path in ("en/instruments/law-one.md", "en/instruments/decision-two.md", "en/instruments/index.md"):
+        html = to_html(pages[path])
+        assert "<script" not in html and "<img" not in html and "javascript:" not in html.replace("javascript:alert", "")
+        assert 'href="javascript' not in html
+        assert "<strong>" not in html and "<em>bold" not in html
+    title_html = to_html(pages["en/instruments/law-one.md"])
+    visible = title_html.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert " ".join(text.split()) in visible
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def test_escape_markdown_and_urls():
+    assert escape_markdown("a*b_c [d] <e> & f|g") == r"a\*b\_c \[d\] &lt;e&gt; &amp; f\|g"
+    assert escape_markdown("line one\n\n# two") == r"line one \# two"
+    with pytest.raises(ValueError):
+        safe_url("javascript:alert(1)")
+    assert safe_url("https://example.org/a b(c)") == "https://example.org/a%20b%28c%29"
+
+
+def test_catalogue_lists_every_record_once_per_group_and_in_date_order(pages):
+    page = pages["en/instruments/index.md"]
+    assert page.count("(law-one.md)") == 2  # its kind table and the chronology
+    chronology = page.split("{#chronology}")[1]
+    assert chronology.index("law-one.md") < chronology.index("decision-two.md")
+
+
+def test_string_catalogue_is_complete_for_every_language_and_vocabulary():
+    import json
+    data = strings()
+    for section, entries in data.items():
+        if section in ("month", "month_nominative"):
+            assert all(len(entries[lang]) == 12 for lang in LANGUAGES)
+            continue
+        for key, value in entries.items():
+            assert set(value) == set(LANGUAGES), (section, key)
+    schema = json.loads((DATA / "instruments.schema.json").read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    vocabularies = {
+        "kind": defs["instrument"]["properties"]["kind"]["enum"],
+        "level": defs["instrument"]["properties"]["level"]["enum"],
+        "issuer": [v for v in defs["instrument"]["properties"]["issuer"]["enum"] if v],
+        "date_kind": [v for v in defs["instrument"]["properties"]["date_kind"]["enum"] if v],
+        "relation": defs["relation"]["properties"]["type"]["enum"],
+        "unit": defs["provision"]["properties"]["unit"]["enum"],
+        "approved_kind": defs["approved_document"]["properties"]["kind"]["enum"],
+    }
+    for section, values in vocabularies.items():
+        assert set(values) == set(data[section]), section
+    assert set(data["kind"]) == set(data["kind_plural"])

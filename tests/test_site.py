@@ -1,0 +1,84 @@
+"""The real site built with `mkdocs build --strict`: pages, languages, links, anchors, assets."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from victimlaw import LANGUAGES
+
+from sitecheck import broken_links, read_site, resolve
+
+PREFIX = {"az": "", "en": "en/", "ru": "ru/"}
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    return read_site(built_site)
+
+
+def test_strict_build_has_no_warnings(built_site):
+    log = (built_site.parent / "build.log").read_text(encoding="utf-8")
+    assert "WARNING" not in log and "ERROR" not in log, log
+
+
+def test_every_record_has_a_page_in_every_language(real_corpus, built_site, pages):
+    for inst in real_corpus.instruments:
+        for lang in LANGUAGES:
+            rel = f"{PREFIX[lang]}instruments/{inst.id}/index.html"
+            assert rel in pages, rel
+            html = (built_site / rel).read_text(encoding="utf-8")
+            assert pages[rel].lang == lang
+            if inst.eqanun:
+                assert f'href="https://e-qanun.az/framework/{inst.eqanun}"' in html
+            if inst.number:
+                assert f"<dd>{inst.number}</dd>" in html
+            for provision in inst.provisions:
+                assert provision.id in pages[rel].ids, (rel, provision.id)
+            # the language switcher and <link rel=alternate> lead to the same page in the other languages
+            for other in LANGUAGES:
+                path, _ = resolve(built_site, rel, pages[rel].alternates[other])
+                assert path == built_site / f"{PREFIX[other]}instruments/{inst.id}/index.html", (rel, other)
+
+
+def test_html_lang_is_right_on_every_page(pages):
+    for rel, page in pages.items():
+        if rel == "404.html" or rel.startswith("assets/"):
+            continue
+        lang = rel.split("/", 1)[0] if rel.split("/", 1)[0] in ("en", "ru") else "az"
+        assert page.lang == lang, rel
+
+
+def test_material_speaks_azerbaijani_on_azerbaijani_pages(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "Məzmuna keç" in html and "Axtar" in html
+    assert "Skip to content" in (built_site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_broken_internal_link_or_anchor(built_site, pages):
+    assert len(pages) > 120
+    assert broken_links(built_site, pages) == []
+
+
+def test_nothing_is_loaded_from_another_host(built_site, pages):
+    external = [(rel, asset) for rel, page in pages.items() for asset in page.assets
+                if re.match(r"^(https?:)?//", asset)]
+    assert external == []
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//|url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_instrument_pages_are_not_in_the_navigation(built_site):
+    html = (built_site / "en" / "index.html").read_text(encoding="utf-8")
+    # the home page links no instrument itself, so any link to one would come from the navigation
+    assert 'href="instruments/"' in html
+    assert "decision-203-2005" not in html
+
+
+def test_catalogue_and_references_exist_in_every_language(pages, real_corpus):
+    for lang in LANGUAGES:
+        catalogue = pages[f"{PREFIX[lang]}instruments/index.html"]
+        linked = {re.sub(r"^\.\./|/$", "", href) for href in catalogue.links}
+        assert {inst.id for inst in real_corpus.instruments} <= {h.split("/")[-1] for h in linked}
+        references = pages[f"{PREFIX[lang]}references/index.html"]
+        assert {f"ref-{n}" for n in range(1, 19)} <= references.ids
