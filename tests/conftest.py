@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -66,10 +65,9 @@ references:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """A folder with a valid instruments.yaml, references.yaml and the real schema."""
+    """A folder with a valid instruments.yaml and references.yaml."""
     (tmp_path / "instruments.yaml").write_text(MINIMAL, encoding="utf-8")
     (tmp_path / "references.yaml").write_text(REFERENCES, encoding="utf-8")
-    shutil.copy(DATA / "instruments.schema.json", tmp_path)
     return tmp_path
 
 

@@ -17,7 +17,8 @@ class Page:
     ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
     assets: list[str] = field(default_factory=list)
-    alternates: dict[str, str] = field(default_factory=dict)
+    alternates: dict[str, str] = field(default_factory=dict)  # <link rel="alternate" hreflang>
+    switcher: dict[str, str] = field(default_factory=dict)  # the language switcher's <a hreflang>
 
 
 class _Parser(HTMLParser):
@@ -35,6 +36,8 @@ class _Parser(HTMLParser):
             self.page.ids.add(attrs["name"])
         if tag == "a" and attrs.get("href"):
             self.page.links.append(attrs["href"])
+            if attrs.get("hreflang"):
+                self.page.switcher[attrs["hreflang"]] = attrs["href"]
         if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("hreflang"):
             self.page.alternates[attrs["hreflang"]] = attrs["href"]
             return

@@ -38,7 +38,7 @@ def test_instrument_page_shows_facts_link_and_anchors(pages):
     assert 'href="https://e-qanun.az/framework/100"' in html and 'rel="noopener"' in html
     assert 'id="art-1"' in html and 'id="purpose"' in html and 'id="sources"' in html
     # the reverse relation is derived and points at the clause implemented
-    assert '<a href="decision-two.md">Second decision</a> — Article 1' in html
+    assert '<a href="decision-two.md">Second decision</a> — <a href="#art-1">Article 1</a>' in html
     assert "Implemented by" in html
 
 

@@ -37,8 +37,9 @@ def test_every_record_has_a_page_in_every_language(real_corpus, built_site, page
                 assert provision.id in pages[rel].ids, (rel, provision.id)
             # the language switcher and <link rel=alternate> lead to the same page in the other languages
             for other in LANGUAGES:
-                path, _ = resolve(built_site, rel, pages[rel].alternates[other])
-                assert path == built_site / f"{PREFIX[other]}instruments/{inst.id}/index.html", (rel, other)
+                expected = built_site / f"{PREFIX[other]}instruments/{inst.id}/index.html"
+                assert resolve(built_site, rel, pages[rel].alternates[other])[0] == expected, (rel, other)
+                assert resolve(built_site, rel, pages[rel].switcher[other])[0] == expected, (rel, other)
 
 
 def test_html_lang_is_right_on_every_page(pages):

@@ -17,6 +17,7 @@ import jsonschema
 
 from . import LANGUAGES
 from .errors import DataError, Issue
+from .paths import SCHEMAS
 from .yamlsource import field_name, load
 
 EQANUN_URL = "https://e-qanun.az/framework/{}"
@@ -122,9 +123,6 @@ def load_corpus(data_path: Path, references_path: Path | None = None, today: dt.
     """Load and validate; raise DataError listing every issue in both files."""
     data_path = Path(data_path)
     references_path = Path(references_path or data_path.with_name("references.yaml"))
-    schema_path = data_path.with_name("instruments.schema.json")
-    if not schema_path.exists():
-        schema_path = Path(__file__).resolve().parents[2] / "data" / "instruments.schema.json"
     issues: list[Issue] = []
     try:
         refs_raw, refs_lines = load(references_path)
@@ -137,12 +135,17 @@ def load_corpus(data_path: Path, references_path: Path | None = None, today: dt.
     except DataError as exc:
         raise DataError(issues + exc.issues) from None
     checker = _Checker(str(data_path), raw, lines, issues)
-    checker.schema(raw, json.loads(schema_path.read_text(encoding="utf-8")))
+    checker.schema(raw, read_schema("instruments.schema.json"))
     if not issues:
         checker.semantics(raw, {r.number for r in references}, today or dt.date.today())
     if issues:
         raise DataError(issues)
     return Corpus([_instrument(rec) for rec in raw["instruments"]], references, article)
+
+
+def read_schema(name: str) -> dict:
+    """The JSON Schemas live in data/ beside the real corpus, for editors too; one copy serves every corpus."""
+    return json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
 
 
 def _references(raw, lines, name, issues) -> tuple[list[Reference], dict]:
@@ -176,13 +179,13 @@ class _Checker:
         self.issues.append(Issue(self.name, line, self._label(path), message))
 
     def _label(self, path: tuple) -> str:
+        """instruments[3].date, naming the record too: instruments[3] (decision-203-2005).date."""
         label = field_name(path)
-        records = self.raw.get("instruments") if isinstance(self.raw, dict) else None
-        if len(path) >= 2 and path[0] == "instruments" and isinstance(records, list) and isinstance(path[1], int):
-            record = records[path[1]] if path[1] < len(records) else None
+        if len(path) >= 2 and isinstance(path[1], int) and isinstance(self.raw, dict):
+            records = self.raw.get(path[0])
+            record = records[path[1]] if isinstance(records, list) and path[1] < len(records) else None
             if isinstance(record, dict) and isinstance(record.get("id"), str):
-                # name the record too, so the field is easy to find
-                label = label.replace(f"instruments[{path[1]}]", f"instruments[{path[1]}] ({record['id']})", 1)
+                label = label.replace(f"{path[0]}[{path[1]}]", f"{path[0]}[{path[1]}] ({record['id']})", 1)
         return label
 
     # -- pass 1: shape and vocabularies

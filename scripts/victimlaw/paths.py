@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
+SCHEMAS = PROJECT / "data"
 
 
 def default_data() -> Path:
