@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv generate check site serve test clean
+.PHONY: venv browser generate check site serve test clean
 
 venv: $(STAMP)
 
@@ -27,7 +27,13 @@ site: venv
 serve: venv
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: venv
+# The browser tests drive Debian's chromium (Playwright's own browser download is not used).
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+test: venv browser
 	$(BIN)/python -m pytest
 
 clean:

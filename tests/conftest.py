@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +48,42 @@ instruments:
       - {type: implements, target: law-one, provision: art-1}
     sources:
       - {type: article, ref: null, passage: "other words"}
+  - id: treaty-three
+    kind: convention
+    level: regional
+    issuer: council-of-europe
+    date: 2005-05-16
+    date_kind: opened_for_signature
+    number: "CETS No. 197"
+    eqanun: null
+    title: {az: "Üçüncü konvensiya", en: "Third convention", ru: "Третья конвенция"}
+    purpose: {az: "Qurbanlara kömək.", en: "Helps victims.", ru: "Помогает жертвам."}
+    provisions:
+      - id: art-13
+        unit: article
+        number: "13"
+        summary: {az: "Bərpa müddəti.", en: "Recovery period.", ru: "Период восстановления."}
+        sources:
+          - {type: official, document: "CETS No. 197, Article 13"}
+    sources:
+      - {type: official, document: "CETS No. 197"}
+"""
+
+THEMES = """\
+themes:
+  - id: recovery
+    title: {az: "Bərpa", en: "Recovery", ru: "Восстановление"}
+    explanation: {az: "İzah.", en: "Explanation.", ru: "Пояснение."}
+    mappings:
+      - international: [{instrument: treaty-three, provision: art-13}]
+        national: [{instrument: law-one, provision: art-1}]
+        basis: article
+        passage: "some words"
+        note: {az: "Hər ikisi 30 gün.", en: "Both 30 days.", ru: "Оба 30 дней."}
+      - international: [{instrument: treaty-three}]
+        national: [{instrument: decision-two}]
+        basis: treaty-text
+        note: {az: "Qeyd.", en: "Note.", ru: "Примечание."}
 """
 
 REFERENCES = """\
@@ -71,6 +108,13 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def themed_dir(data_dir: Path) -> Path:
+    """The tiny corpus with a themes.yaml beside it."""
+    (data_dir / "themes.yaml").write_text(THEMES, encoding="utf-8")
+    return data_dir
+
+
 @pytest.fixture(scope="session")
 def article_text() -> str:
     assert ARTICLE.exists(), f"the source article is missing: {ARTICLE} (set VICTIMLAW_ARTICLE)"
@@ -81,6 +125,45 @@ def article_text() -> str:
 def real_corpus():
     from victimlaw.corpus import load_corpus
     return load_corpus(DATA / "instruments.yaml")
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """The built site on a loopback HTTP server; yields its base URL."""
+    import functools
+    import http.server
+    import threading
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium; missing is a failure, not a skip (`make test` installs it)."""
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    assert chromium, "chromium is not installed: run `make test` (it installs Debian's chromium) or apt-get install chromium"
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
 
 
 @pytest.fixture(scope="session")

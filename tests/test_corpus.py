@@ -34,7 +34,7 @@ def edit(old: str, new: str, count: int = 1) -> str:
 def test_valid_corpus_loads_with_derived_reverse_relations(data_dir):
     corpus = load(data_dir)
     law = corpus.by_id["law-one"]
-    assert [inst.id for inst in corpus.instruments] == ["law-one", "decision-two"]
+    assert [inst.id for inst in corpus.instruments] == ["law-one", "decision-two", "treaty-three"]
     assert law.eqanun_url == "https://e-qanun.az/framework/100"
     assert [(r.type, r.source, r.provision) for r in law.incoming] == [("implements", "decision-two", "art-1")]
     assert law.refs == [1]

@@ -145,3 +145,39 @@ def test_four_national_action_plans(real_corpus):
     plans = sorted(i.id for i in real_corpus.instruments
                    if i.approves and i.approves["kind"] == "action_plan" and i.kind == "order")
     assert plans == ["order-133-2009", "order-208-2004", "order-2173-2020", "order-667-2014"]
+
+
+# -- themes: the parallels the article itself draws
+def test_every_theme_passage_is_in_the_article(real_corpus, article_text):
+    article = squash(article_text)
+    missing = [(theme.id, m.passage[:60]) for theme in real_corpus.themes for m in theme.mappings
+               if m.basis == "article" and squash(m.passage) not in article]
+    assert not missing, missing
+
+
+def test_at_least_twelve_themes_with_both_sides(real_corpus):
+    assert len(real_corpus.themes) >= 12
+    for theme in real_corpus.themes:
+        assert any(m.international for m in theme.mappings) and any(m.national for m in theme.mappings), theme.id
+
+
+SEED_PARALLELS = [
+    # theme, an international target, a national target: drawn by the article itself (basis "article")
+    ("repatriation", ("palermo-protocol-2000", "art-8"), ("law-2005-combating-trafficking", "art-20-4-1")),
+    ("repatriation", ("palermo-protocol-2000", "art-8"), ("decision-252-2013", None)),
+    ("recovery-reflection", ("coe-cets-197", "art-13"), ("law-2005-combating-trafficking", "art-14-1")),
+    ("shelter", ("coe-cets-197", "art-12"), ("law-2005-combating-trafficking", "art-12")),
+    ("shelter", ("palermo-protocol-2000", "art-6-3"), ("decision-203-2005", None)),
+    ("identification", ("coe-cets-197", "art-10"), ("decision-131-2009", None)),
+    ("confidentiality", ("palermo-protocol-2000", "art-6-1"), (None, None)),
+    ("social-rehabilitation", ("palermo-protocol-2000", "art-6-3"), ("decision-62-2006", None)),
+]
+
+
+@pytest.mark.parametrize("theme_id,international,national", SEED_PARALLELS)
+def test_the_articles_parallels_are_present_with_basis_article(real_corpus, theme_id, international, national):
+    theme = next(t for t in real_corpus.themes if t.id == theme_id)
+    found = [m for m in theme.mappings if m.basis == "article"
+             and any((x.instrument, x.provision) == international for x in m.international)
+             and (national == (None, None) or any((x.instrument, x.provision) == national for x in m.national))]
+    assert found, (theme_id, international, national)

@@ -60,7 +60,7 @@ def test_bad_data_leaves_docs_exactly_as_they_were(data_dir, docs):
 
 def test_cli_check_reports_every_error_and_exit_status(data_dir, capsys):
     assert main(["check", str(data_dir / "instruments.yaml")]) == 0
-    assert "2 instruments, 1 provisions, 1 relations: OK" in capsys.readouterr().out
+    assert "3 instruments, 2 provisions, 1 relations: OK" in capsys.readouterr().out
     path = data_dir / "instruments.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("eqanun: 100", "eqanun: x").replace("kind: law", "kind: lex"),
                     encoding="utf-8")

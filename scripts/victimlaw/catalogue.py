@@ -24,6 +24,7 @@ class Labels:
         self.ui = {key: value[lang] for key, value in data["ui"].items()}
         self.kind = {key: value[lang] for key, value in data["kind"].items()}
         self.kind_plural = {key: value[lang] for key, value in data["kind_plural"].items()}
+        self.kind_short = {key: value[lang] for key, value in data["kind_short"].items()}
         self.level = {key: value[lang] for key, value in data["level"].items()}
         self.issuer = {key: value[lang] for key, value in data["issuer"].items()}
         self.date_kind = {key: value[lang] for key, value in data["date_kind"].items()}
@@ -48,6 +49,20 @@ class Labels:
         if self.lang == "en":
             return f"{day} {month} {year}"
         return f"{day} {month} {year}{suffix}"
+
+    @staticmethod
+    def number_label(inst) -> str:
+        """"№ 203"; "CETS No. 197" and "A/RES/55/25" carry their own prefix; "" without a number."""
+        if not inst.number:
+            return ""
+        return inst.number if inst.number[0].isalpha() else f"№ {inst.number}"
+
+    def short_label(self, inst) -> str:
+        """A compact name for tight spaces: "Qərar № 203 · 2005"; the short title or title when there is no number."""
+        if not inst.number:
+            return inst.name(self.lang)
+        year = f" · {inst.date[:4]}" if inst.date else ""
+        return f"{self.kind_short[inst.kind]} {self.number_label(inst)}{year}"
 
     def provision_label(self, unit: str, number: str) -> str:
         return self.unit[unit].format(n=number)

@@ -18,12 +18,14 @@ import jsonschema
 from . import LANGUAGES
 from .errors import DataError, Issue
 from .paths import SCHEMAS
+from .themes import Target, Theme, load_themes
 from .yamlsource import field_name, load
 
 EQANUN_URL = "https://e-qanun.az/framework/{}"
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z\u0259\u018F\u0131\u0130\u011F\u011E\u00F6\u00D6\u00FC\u00DC\u015F\u015E\u00E7\u00C7]")
 APPROVING_KINDS = {"decision", "order", "decree", "resolution", "law"}
+SECTION_ANCHORS = {"facts", "purpose", "provisions", "relations", "themes", "sources"}  # on instrument pages
 
 
 # ---------------------------------------------------------------- model
@@ -107,20 +109,42 @@ class Corpus:
     instruments: list[Instrument]
     references: list[Reference]
     article: dict[str, Any]
+    themes: list[Theme] = field(default_factory=list)
 
     def __post_init__(self):
         self.by_id = {inst.id: inst for inst in self.instruments}
         for inst in self.instruments:
             for rel in inst.relations:
                 self.by_id[rel.target].incoming.append(rel)
+        # backlinks from instruments and provisions to the themes that compare them
+        self._themes_of: dict[str, list[Theme]] = {}
+        self._compared: dict[tuple[str, str | None], list[tuple[Theme, Target]]] = {}
+        for theme in self.themes:
+            for instrument_id in theme.instrument_ids:
+                self._themes_of.setdefault(instrument_id, []).append(theme)
+            for mapping in theme.mappings:
+                for mine, others in ((mapping.international, mapping.national), (mapping.national, mapping.international)):
+                    for target in mine:
+                        bucket = self._compared.setdefault((target.instrument, target.provision), [])
+                        bucket.extend((theme, other) for other in others if (theme, other) not in bucket)
 
     def citing(self, ref: int) -> list[Instrument]:
         return [inst for inst in self.instruments if ref in inst.refs]
 
+    def themes_of(self, instrument_id: str) -> list[Theme]:
+        return self._themes_of.get(instrument_id, [])
+
+    def compared_with(self, instrument_id: str, provision_id: str | None) -> list[tuple[Theme, Target]]:
+        """What a provision (or a whole act, provision None) is set beside in the themes."""
+        return self._compared.get((instrument_id, provision_id), [])
+
 
 # ---------------------------------------------------------------- loading
 def load_corpus(data_path: Path, references_path: Path | None = None, today: dt.date | None = None) -> Corpus:
-    """Load and validate; raise DataError listing every issue in both files."""
+    """Load and validate; raise DataError listing every issue in the files.
+
+    references.yaml and themes.yaml are read from the data file's folder (themes are optional, so a
+    synthetic corpus may have none)."""
     data_path = Path(data_path)
     references_path = Path(references_path or data_path.with_name("references.yaml"))
     issues: list[Issue] = []
@@ -140,7 +164,12 @@ def load_corpus(data_path: Path, references_path: Path | None = None, today: dt.
         checker.semantics(raw, {r.number for r in references}, today or dt.date.today())
     if issues:
         raise DataError(issues)
-    return Corpus([_instrument(rec) for rec in raw["instruments"]], references, article)
+    instruments = [_instrument(rec) for rec in raw["instruments"]]
+    themes_path = data_path.with_name("themes.yaml")
+    themes = []
+    if themes_path.exists():
+        themes = load_themes(themes_path, {inst.id: inst for inst in instruments}, _Checker)
+    return Corpus(instruments, references, article, themes)
 
 
 def read_schema(name: str) -> dict:
@@ -220,13 +249,15 @@ class _Checker:
                 else:
                     eqanun_owner[rec["eqanun"]] = rec["id"]
             self._dates(rec, path, today)
-            self._languages(rec, path)
+            self.languages(rec, path)
             if "approves" in rec and rec["kind"] not in APPROVING_KINDS:
                 self.add(path + ("approves",), f"a {rec['kind']} does not approve documents")
             provision_ids = set()
             for j, prov in enumerate(rec.get("provisions", [])):
                 if prov["id"] in provision_ids:
                     self.add(path + ("provisions", j, "id"), f"duplicate provision id '{prov['id']}'")
+                if prov["id"] in SECTION_ANCHORS:
+                    self.add(path + ("provisions", j, "id"), f"'{prov['id']}' is the anchor of a page section; choose another id")
                 provision_ids.add(prov["id"])
                 self._sources(prov["sources"], path + ("provisions", j, "sources"), ref_numbers)
             self._sources(rec["sources"], path + ("sources",), ref_numbers)
@@ -271,7 +302,7 @@ class _Checker:
         if "date" in parsed and "entry_into_force" in parsed and parsed["entry_into_force"] < parsed["date"]:
             self.add(path + ("entry_into_force",), "entry into force precedes the date of the act")
 
-    def _languages(self, rec, path) -> None:
+    def languages(self, rec, path) -> None:
         def walk(value, where):
             if isinstance(value, dict) and set(value) == set(LANGUAGES):
                 for lang in LANGUAGES:

@@ -15,7 +15,7 @@ from . import LANGUAGES
 from .corpus import load_corpus
 from .render import render_site
 
-GENERATED_DIRS = ("instruments", "references")  # below docs/<lang>/; never edit them by hand
+GENERATED_DIRS = ("instruments", "references", "themes", "timeline")  # below docs/<lang>/; never edit them by hand
 
 
 def generated_roots(docs_dir: Path) -> list[Path]:
@@ -58,7 +58,7 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> bool:
     return True
 
 
-def generate(data_path: Path, docs_dir: Path) -> bool:
+def generate(data_path: Path, docs_dir: Path, directory_urls: bool = True) -> bool:
     """Validate the data, render every page, write them; raise DataError before writing anything."""
     corpus = load_corpus(Path(data_path))
-    return write_pages(render_site(corpus), Path(docs_dir))
+    return write_pages(render_site(corpus, directory_urls), Path(docs_dir))

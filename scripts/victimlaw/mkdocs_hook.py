@@ -13,7 +13,7 @@ from victimlaw.paths import default_data
 def on_pre_build(config, **kwargs) -> None:
     # static-i18n runs the build once per language; generation is a no-op after the first
     try:
-        generate(default_data(), Path(config["docs_dir"]))
+        generate(default_data(), Path(config["docs_dir"]), config["use_directory_urls"])
     except DataError as exc:
         raise PluginError(exc.report()) from None
 

@@ -1,0 +1,42 @@
+"""The built site in headless Chromium (Debian's package, driven by Playwright)."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+pytestmark = pytest.mark.browser
+
+
+def test_relations_picture_renders_with_working_links(served_site, page, real_corpus):
+    page.goto(served_site + "en/timeline/")
+    svg = page.locator(".relations-picture svg")
+    svg.wait_for()
+    box = svg.bounding_box()
+    assert box["width"] > 500 and box["height"] > 500
+    image = Image.open(io.BytesIO(svg.screenshot())).convert("RGB")
+    colours = image.getcolors(maxcolors=1 << 16)
+    assert colours is None or len(colours) > 20, "the picture is blank"
+    white = sum(count for count, rgb in (colours or []) if rgb == (255, 255, 255))
+    assert white < 0.9 * image.width * image.height
+    links = svg.locator("a")
+    related = {r.source for i in real_corpus.instruments for r in i.relations} | \
+              {r.target for i in real_corpus.instruments for r in i.relations}
+    assert links.count() == len(related)
+    hrefs = {links.nth(n).get_attribute("href") for n in range(links.count())}
+    assert "../instruments/decision-203-2005/" in hrefs
+    page.locator('.relations-picture svg a[href="../instruments/decision-203-2005/"]').click()
+    page.wait_for_url("**/en/instruments/decision-203-2005/")
+    assert "203" in page.locator("article").inner_text()
+
+
+def test_timeline_table_and_matrix_render(served_site, page):
+    page.goto(served_site + "ru/timeline/")
+    assert page.locator("article table").first.locator("tbody tr").count() >= 30
+    page.goto(served_site + "themes/matrix/")
+    first_cell = page.locator(".concordance-matrix table tbody tr td").first
+    assert first_cell.evaluate("cell => getComputedStyle(cell).position") == "sticky"
+    page.set_viewport_size({"width": 390, "height": 800})  # a phone: the table scrolls, the page does not
+    page.goto(served_site + "themes/matrix/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400

@@ -1,0 +1,114 @@
+"""Themes: validation against the corpus, and the pages they produce."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from victimlaw import LANGUAGES
+from victimlaw.corpus import load_corpus
+from victimlaw.errors import DataError
+from victimlaw.render import render_site
+
+from conftest import THEMES
+from test_render import to_html
+
+
+def theme_errors(folder, text) -> list[str]:
+    (folder / "themes.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_corpus(folder / "instruments.yaml")
+    return [str(issue) for issue in info.value.issues]
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("{instrument: treaty-three, provision: art-13}", "{instrument: treaty-nine, provision: art-13}",
+     "themes.yaml:6: themes[0] (recovery).mappings[0].international[0].instrument: no instrument has the id 'treaty-nine'"),
+    ("{instrument: treaty-three, provision: art-13}", "{instrument: treaty-three, provision: art-99}",
+     "themes.yaml:6: themes[0] (recovery).mappings[0].international[0].provision: 'treaty-three' has no provision 'art-99'"),
+    ("international: [{instrument: treaty-three}]", "international: [{instrument: law-one}]",
+     "themes.yaml:11: themes[0] (recovery).mappings[1].international[0].instrument: 'law-one' is national; it cannot stand on the international side"),
+    ("national: [{instrument: decision-two}]", "national: []",
+     "themes.yaml:12: themes[0] (recovery).mappings[1].national: [] should be non-empty"),
+    ("        passage: \"some words\"\n", "",
+     "themes.yaml:6: themes[0] (recovery).mappings[0].passage: basis 'article' needs the passage of the article that draws the parallel"),
+    ("explanation: {az: \"İzah.\", en: \"Explanation.\", ru: \"Пояснение.\"}", "explanation: {az: \"İzah.\", en: \"Explanation.\"}",
+     "themes.yaml:4: themes[0] (recovery).explanation: 'ru' is required"),
+    ("ru: \"Восстановление\"", "ru: \"Recovery\"",
+     "themes.yaml:3: themes[0] (recovery).title.ru: Russian text has no Cyrillic letters"),
+    ("id: recovery", "id: matrix",
+     "themes.yaml:2: themes[0] (matrix).id: 'matrix' is reserved for another page"),
+    ("basis: treaty-text", "basis: hearsay",
+     "themes.yaml:13: themes[0] (recovery).mappings[1].basis: 'hearsay' is not one of: article, treaty-text"),
+])
+def test_theme_errors_name_file_line_and_field(themed_dir, old, new, expected):
+    assert old in THEMES
+    found = theme_errors(themed_dir, THEMES.replace(old, new, 1))
+    assert any(message.endswith(expected) for message in found), found
+
+
+def test_duplicate_theme_id(themed_dir):
+    text = THEMES + THEMES.split("themes:\n", 1)[1]
+    found = theme_errors(themed_dir, text)
+    assert any("themes[1] (recovery).id: duplicate theme id 'recovery' (first on line 2)" in m for m in found), found
+
+
+@pytest.fixture
+def themed_pages(themed_dir):
+    return render_site(load_corpus(themed_dir / "instruments.yaml"))
+
+
+def test_theme_pages_exist_in_every_language(themed_pages):
+    for lang in LANGUAGES:
+        for page in ("themes/recovery.md", "themes/index.md", "themes/matrix.md", "timeline/index.md"):
+            assert f"{lang}/{page}" in themed_pages
+
+
+def test_theme_table_links_each_provision_anchor_and_shows_the_basis(themed_pages):
+    html = to_html(themed_pages["en/themes/recovery.md"])
+    table = html.split("<table>", 1)[1].split("</table>", 1)[0]
+    rows = table.split("<tr>")[2:]
+    assert len(rows) == 2
+    assert '<a href="../instruments/treaty-three.md#art-13">Third convention, Article 13</a>' in rows[0]
+    assert '<a href="../instruments/law-one.md#art-1">First law, Article 1</a>' in rows[0]
+    assert "Both 30 days." in rows[0] and '<a href="#basis-1">Article 1</a>' in rows[0]
+    assert '<a href="../instruments/decision-two.md">Second decision</a> (the act as a whole)' in rows[1]
+    assert "Treaty text" in rows[1]
+    assert 'id="basis-1"' in html and "«some words»" in html
+
+
+def test_instrument_pages_list_their_themes_and_provision_backlinks(themed_pages):
+    law = to_html(themed_pages["en/instruments/law-one.md"])
+    assert '<a href="../themes/recovery.md">Recovery</a>' in law
+    provision = law.split('id="art-1"', 1)[1].split("<h2", 1)[0]
+    assert "Compared with: " in provision and '<a href="treaty-three.md#art-13">Third convention, Article 13</a>' in provision
+    decision = to_html(themed_pages["ru/instruments/decision-two.md"])
+    assert "Сопоставляется с (акт в целом)" in decision and 'href="treaty-three.md"' in decision
+
+
+def test_matrix_has_a_cell_per_theme_linking_to_it(themed_pages):
+    html = to_html(themed_pages["en/themes/matrix.md"])
+    rows = html.split("<tbody>", 1)[1].split("<tr>")[1:]
+    cells = {re.search(r'instruments/([a-z-]+)\.md', row).group(1): row for row in rows}
+    assert set(cells) == {"law-one", "decision-two", "treaty-three"}
+    assert '<a href="recovery.md">1</a>' in cells["law-one"]
+    assert '<a href="recovery.md">13, ●</a>' in cells["treaty-three"]
+
+
+def test_relations_picture_links_every_node(themed_dir):
+    pages = render_site(load_corpus(themed_dir / "instruments.yaml"), directory_urls=False)
+    page = pages["az/timeline/index.md"]
+    svg = page[page.index("<svg"): page.index("</svg>")]
+    assert set(re.findall(r'<a href="([^"]+)"', svg)) == {"../instruments/law-one.html", "../instruments/decision-two.html"}
+    assert "İcrasını təmin edir" in svg
+    directory = render_site(load_corpus(themed_dir / "instruments.yaml"))["en/timeline/index.md"]
+    assert '<a href="../instruments/law-one/">' in directory
+
+
+def test_hostile_text_in_the_picture_is_escaped(themed_dir):
+    path = themed_dir / "instruments.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('en: "First law"', 'en: "<script>x</script> & co"'),
+                    encoding="utf-8")
+    page = render_site(load_corpus(path))["en/timeline/index.md"]
+    svg = page[page.index("<svg"): page.index("</svg>")]
+    assert "<script>" not in svg and "&lt;script&gt;x&lt;/script&gt; &amp; co" in svg
