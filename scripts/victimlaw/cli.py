@@ -1,9 +1,13 @@
-"""Command line: `victimlaw check [PATH]`, `victimlaw generate [--data PATH] [--docs DIR]`."""
+"""Command line: `victimlaw check [PATH]`, `generate [--data PATH] [--docs DIR]`, `cite TEXT [--lang L] [--json]`."""
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
+
+from .catalogue import Labels
+from .cite import Resolver
 
 from .corpus import load_corpus
 from .errors import DataError
@@ -25,6 +29,33 @@ def _generate(args) -> int:
     return 0
 
 
+def _cite(args) -> int:
+    corpus = load_corpus(args.data)
+    matches = Resolver(corpus).resolve(args.citation)
+    prefix = "" if args.lang == "az" else f"{args.lang}/"
+    rows = [{"id": m.id, "provision": m.provision, "score": m.score,
+             "url": f"{prefix}instruments/{m.id}/" + (f"#{m.provision}" if m.provision else "")} for m in matches]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        t = Labels(args.lang)
+        for row in rows:
+            inst = corpus.by_id[row["id"]]
+            print(f"{row['id']}{'#' + row['provision'] if row['provision'] else ''}  (score {row['score']})")
+            print(f"  {inst.title[args.lang]}")
+            if row["provision"]:
+                provision = inst.provision(row["provision"])
+                print(f"  {t.provision_label(provision.unit, provision.number)}")
+            facts = [t.date(inst.date) if inst.date else None, t.number_label(inst) or None, inst.eqanun_url]
+            print("  " + " · ".join(f for f in facts if f))
+            print(f"  {row['url']}")
+    if not matches:
+        print("no instrument matches; try an act number (№ 203), a date (9 noyabr 2005), "
+              "a kind (qərar, указ, law) or an e-qanun id", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="victimlaw", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -35,6 +66,12 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--data", type=Path, default=default_data())
     gen.add_argument("--docs", type=Path, default=default_docs())
     gen.set_defaults(run=_generate)
+    cite = sub.add_parser("cite", help="find the instrument (and provision) a citation names")
+    cite.add_argument("citation", help='e.g. "Qərar 203", "ст. 14-1", "CETS 197 art. 13", "e-qanun 11446"')
+    cite.add_argument("--lang", choices=("az", "en", "ru"), default="az")
+    cite.add_argument("--json", action="store_true", help="print the matches as JSON, best first")
+    cite.add_argument("--data", type=Path, default=default_data())
+    cite.set_defaults(run=_cite)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
