@@ -15,6 +15,7 @@ class Page:
     path: Path
     lang: str | None = None
     ids: set[str] = field(default_factory=set)
+    duplicate_ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
     assets: list[str] = field(default_factory=list)
     alternates: dict[str, str] = field(default_factory=dict)  # <link rel="alternate" hreflang>
@@ -31,6 +32,8 @@ class _Parser(HTMLParser):
         if tag == "html":
             self.page.lang = attrs.get("lang")
         if attrs.get("id"):
+            if attrs["id"] in self.page.ids:
+                self.page.duplicate_ids.add(attrs["id"])
             self.page.ids.add(attrs["id"])
         if tag == "a" and attrs.get("name"):
             self.page.ids.add(attrs["name"])

@@ -40,3 +40,36 @@ def test_timeline_table_and_matrix_render(served_site, page):
     page.set_viewport_size({"width": 390, "height": 800})  # a phone: the table scrolls, the page does not
     page.goto(served_site + "themes/matrix/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 400
+
+
+def test_lookup_page_from_disk_shows_the_right_link(built_site, page):
+    page.goto((built_site / "ru" / "cite" / "index.html").as_uri())
+    page.fill("#citation-input", "Постановление Кабинета Министров № 203 от 9 ноября 2005 г.")
+    first = page.locator(".citation-results li a").first
+    first.wait_for()
+    assert page.locator(".citation-results li").count() == 1
+    assert first.get_attribute("href") == "../instruments/decision-203-2005/"
+    assert (built_site / "ru" / "instruments" / "decision-203-2005" / "index.html").exists()
+    page.fill("#citation-input", "ст. 14-1")
+    page.locator('.citation-results a[href="../instruments/law-2005-combating-trafficking/#art-14-1"]').wait_for()
+    page.fill("#citation-input", "Qərar 204")
+    page.locator("[data-none]").wait_for(state="visible")
+    assert page.locator(".citation-results li").count() == 0
+
+
+def test_lookup_reads_the_query_from_the_address(served_site, page):
+    page.goto(served_site + "en/cite/?q=CETS%20197%20art.%2013")
+    page.locator('.citation-results a[href="../instruments/coe-cets-197/#art-13"]').wait_for()
+
+
+def test_browser_resolver_agrees_with_python_on_every_citation(built_site, page, real_corpus):
+    from victimlaw.cite import Resolver
+    from citations import CITATIONS
+    page.goto((built_site / "cite" / "index.html").as_uri())
+    texts = [text for text, _ in CITATIONS]
+    in_browser = page.evaluate(
+        "texts => { const r = new victimlawCite.Resolver(window.VICTIMLAW_CITE);"
+        " return texts.map(t => r.resolve(t).map(m => [m.id, m.provision, m.score])); }", texts)
+    resolver = Resolver(real_corpus)
+    in_python = [[[m.id, m.provision, m.score] for m in resolver.resolve(text)] for text in texts]
+    assert in_browser == in_python

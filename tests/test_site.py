@@ -83,3 +83,8 @@ def test_catalogue_and_references_exist_in_every_language(pages, real_corpus):
         assert {inst.id for inst in real_corpus.instruments} <= {h.split("/")[-1] for h in linked}
         references = pages[f"{PREFIX[lang]}references/index.html"]
         assert {f"ref-{n}" for n in range(1, 19)} <= references.ids
+
+
+def test_no_page_repeats_an_id(pages):
+    repeated = {rel: page.duplicate_ids for rel, page in pages.items() if page.duplicate_ids}
+    assert repeated == {}

@@ -298,7 +298,8 @@ class Resolver:
         matched = [w for w in words if self._has_word(inst.id, w)]
         if not any(self._frequency(w) <= self.specific_limit for w in matched):
             return 0
-        return round(40 * (len(matched) / len(words)) ** 2)
+        fraction = len(matched) / len(words)
+        return int(40 * fraction * fraction)  # int, not round: the browser's Math.floor must agree
 
     def _has_word(self, instrument_id: str, word: str) -> bool:
         prefix = _word_prefix(word)
@@ -307,3 +308,24 @@ class Resolver:
     @lru_cache(maxsize=4096)
     def _frequency(self, word: str) -> int:
         return sum(self._has_word(inst.id, word) for inst in self.corpus.instruments)
+
+
+def browser_data(corpus: Corpus, resolver: Resolver, t, directory_urls: bool) -> dict:
+    """Everything the lookup page's script needs, in one language, links relative to the page."""
+    instruments = []
+    for inst in corpus.instruments:
+        facts = [t.kind[inst.kind], t.date(inst.date) if inst.date else "", t.number_label(inst)]
+        instruments.append({
+            "id": inst.id, "kind": inst.kind, "approves": inst.approves["kind"] if inst.approves else None,
+            "number": compact(inst.number) if inst.number else None, "eqanun": inst.eqanun, "date": inst.date,
+            "provisions": [{"id": p.id, "key": provision_key(p.number), "label": t.provision_label(p.unit, p.number)}
+                           for p in inst.provisions],
+            "words": sorted(resolver.words[inst.id]), "name": inst.name(t.lang),
+            "facts": " · ".join(f for f in facts if f),
+        })
+    return {
+        "patterns": js_patterns(), "vocabulary": vocabulary(), "instruments": instruments,
+        "provision_count": resolver.provision_count, "specific_limit": resolver.specific_limit,
+        "threshold": THRESHOLD, "spread": SPREAD, "max_results": MAX_RESULTS,
+        "base": "../instruments/", "suffix": "/" if directory_urls else ".html",
+    }

@@ -14,12 +14,18 @@ from markupsafe import Markup
 
 from . import LANGUAGES
 from .catalogue import Labels
+from .cite import Resolver, browser_data
 from .corpus import Corpus, Instrument
 from .themes import Target, Theme
 
 LEVEL_ORDER = ("international", "regional", "national")
 KIND_ORDER = ("declaration", "resolution", "convention", "protocol", "report", "publication", "constitution",
               "code", "law", "decree", "order", "decision", "action_plan", "charter")
+LOOKUP_EXAMPLES = {
+    "az": ["NK-nın 9 noyabr 2005-ci il tarixli 203 nömrəli qərarı", "maddə 14-1", "CM 144-1", "e-qanun 11446"],
+    "en": ["Decision No. 203 of 9 November 2005", "CETS 197 art. 13", "Law No. 609-IVQD", "A/RES/55/25"],
+    "ru": ["Постановление Кабинета Министров № 203 от 9 ноября 2005 г.", "ст. 14-1", "УК 144-3", "Указ № 272"],
+}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 
 
@@ -114,6 +120,7 @@ def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
     chronology = sorted((i for i in corpus.instruments if i.date), key=_date_key)
     undated = sorted((i for i in corpus.instruments if not i.date), key=lambda i: i.id)
     rows, cells = matrix_rows(corpus)
+    resolver = Resolver(corpus)
     for lang in LANGUAGES:
         t = Labels(lang)
         common = {"lang": lang, "t": t, "corpus": corpus}
@@ -130,6 +137,9 @@ def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
                 theme=theme, passage_number=numbers, passages=passages, **common)
         pages[f"{lang}/themes/index.md"] = env.get_template("themes_index.md.j2").render(**common)
         pages[f"{lang}/themes/matrix.md"] = env.get_template("matrix.md.j2").render(rows=rows, cells=cells, **common)
+        pages[f"{lang}/cite/index.md"] = env.get_template("lookup.md.j2").render(examples=LOOKUP_EXAMPLES[lang], **common)
+        pages[f"{lang}/cite/cite-data.js"] = "window.VICTIMLAW_CITE = " + json.dumps(
+            browser_data(corpus, resolver, t, directory_urls), ensure_ascii=False, sort_keys=True).replace("<", "\\u003c") + ";\n"
         svg = svg_env.get_template("relations.svg.j2").render(**relations_picture(corpus, t, directory_urls))
         pages[f"{lang}/timeline/index.md"] = env.get_template("timeline.md.j2").render(
             chronology=chronology, undated=undated, svg=Markup(svg), **common)
