@@ -57,6 +57,32 @@ class Labels:
             return ""
         return inst.number if inst.number[0].isalpha() else f"№ {inst.number}"
 
+    def az_year(self, year: int) -> str:
+        """2005-ci, 2006-cı, 2009-cu, 2013-cü: the suffix follows the last number word's vowel."""
+        units = {1: "ci", 2: "ci", 3: "cü", 4: "cü", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cu"}
+        tens = {1: "cu", 2: "ci", 3: "cu", 4: "cı", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cı"}
+        if year % 10:
+            suffix = units[year % 10]
+        elif year % 100:
+            suffix = tens[(year % 100) // 10]
+        elif year % 1000:
+            suffix = "cü"  # yüz
+        else:
+            suffix = "ci"  # min
+        return f"{year}-{suffix} il"
+
+    def citation_date(self, iso: str | None) -> str:
+        """A date as citations write it: "9 noyabr 2005-ci il", "9 November 2005", "9 ноября 2005 г."."""
+        if not iso or self.lang != "az":
+            return self.date(iso) if iso else ""
+        parts = [int(p) for p in iso.split("-")]
+        year = self.az_year(parts[0])
+        if len(parts) == 1:
+            return year
+        if len(parts) == 2:
+            return f"{self.month_nominative[parts[1] - 1]} {year}"
+        return f"{parts[2]} {self.month[parts[1] - 1]} {year}"
+
     def short_label(self, inst) -> str:
         """A compact name for tight spaces: "Qərar № 203 · 2005"; the short title or title when there is no number."""
         if not inst.number:

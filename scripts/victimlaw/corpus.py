@@ -25,7 +25,7 @@ EQANUN_URL = "https://e-qanun.az/framework/{}"
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z\u0259\u018F\u0131\u0130\u011F\u011E\u00F6\u00D6\u00FC\u00DC\u015F\u015E\u00E7\u00C7]")
 APPROVING_KINDS = {"decision", "order", "decree", "resolution", "law"}
-SECTION_ANCHORS = {"facts", "purpose", "provisions", "relations", "themes", "sources"}  # on instrument pages
+SECTION_ANCHORS = {"facts", "purpose", "provisions", "relations", "cite", "themes", "sources"}  # on instrument pages
 
 
 # ---------------------------------------------------------------- model
@@ -110,6 +110,7 @@ class Corpus:
     references: list[Reference]
     article: dict[str, Any]
     themes: list[Theme] = field(default_factory=list)
+    document: dict[str, Any] = field(default_factory=dict)  # the validated instruments file, for exports
 
     def __post_init__(self):
         self.by_id = {inst.id: inst for inst in self.instruments}
@@ -169,7 +170,7 @@ def load_corpus(data_path: Path, references_path: Path | None = None, today: dt.
     themes = []
     if themes_path.exists():
         themes = load_themes(themes_path, {inst.id: inst for inst in instruments}, _Checker)
-    return Corpus(instruments, references, article, themes)
+    return Corpus(instruments, references, article, themes, raw)
 
 
 def read_schema(name: str) -> dict:

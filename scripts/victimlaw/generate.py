@@ -16,10 +16,12 @@ from .corpus import load_corpus
 from .render import render_site
 
 GENERATED_DIRS = ("instruments", "references", "themes", "timeline", "cite")  # below docs/<lang>/; never edit them by hand
+SHARED_DIRS = ("data",)  # below docs/: the same for every language (data exports)
 
 
 def generated_roots(docs_dir: Path) -> list[Path]:
-    return [docs_dir / lang / name for lang in LANGUAGES for name in GENERATED_DIRS]
+    return [docs_dir / lang / name for lang in LANGUAGES for name in GENERATED_DIRS] + \
+        [docs_dir / name for name in SHARED_DIRS]
 
 
 def current_pages(docs_dir: Path) -> dict[str, str]:

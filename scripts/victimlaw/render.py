@@ -5,6 +5,8 @@ Every value printed by a template is escaped for Markdown and HTML unless it is 
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from urllib.parse import urlsplit
@@ -12,8 +14,9 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import LANGUAGES
+from . import DEFAULT_LANGUAGE, LANGUAGES
 from .catalogue import Labels
+from . import formats
 from .cite import Resolver, browser_data
 from .corpus import Corpus, Instrument
 from .themes import Target, Theme
@@ -110,40 +113,98 @@ def article_passage_numbers(theme: Theme) -> tuple[dict[int, int], list[tuple[in
 
 
 def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
-    """Every generated page, keyed by its path below docs/.
+    """Every generated file, keyed by its path below docs/.
 
-    directory_urls follows mkdocs' use_directory_urls; it only matters for links inside the relations
-    picture, which mkdocs does not rewrite."""
-    env = environment()
-    svg_env = svg_environment()
-    pages: dict[str, str] = {}
-    chronology = sorted((i for i in corpus.instruments if i.date), key=_date_key)
-    undated = sorted((i for i in corpus.instruments if not i.date), key=lambda i: i.id)
-    rows, cells = matrix_rows(corpus)
-    resolver = Resolver(corpus)
+    directory_urls follows mkdocs' use_directory_urls; it only matters for links mkdocs does not
+    rewrite (inside the relations picture and the lookup page's data)."""
+    site = _Site(corpus, directory_urls)
+    pages = {"data/instruments.json": _json(corpus.document), "data/instruments.csv": instruments_csv(corpus)}
     for lang in LANGUAGES:
-        t = Labels(lang)
-        common = {"lang": lang, "t": t, "corpus": corpus}
-        for inst in corpus.instruments:
-            pages[f"{lang}/instruments/{inst.id}.md"] = env.get_template("instrument.md.j2").render(inst=inst, **common)
-        pages[f"{lang}/instruments/index.md"] = env.get_template("catalogue.md.j2").render(
-            groups=groups(corpus), chronology=chronology, undated=undated, **common)
-        pages[f"{lang}/references/index.md"] = env.get_template("references.md.j2").render(**common)
-        if not corpus.themes:
-            continue
-        for theme in corpus.themes:
-            numbers, passages = article_passage_numbers(theme)
-            pages[f"{lang}/themes/{theme.id}.md"] = env.get_template("theme.md.j2").render(
-                theme=theme, passage_number=numbers, passages=passages, **common)
-        pages[f"{lang}/themes/index.md"] = env.get_template("themes_index.md.j2").render(**common)
-        pages[f"{lang}/themes/matrix.md"] = env.get_template("matrix.md.j2").render(rows=rows, cells=cells, **common)
-        pages[f"{lang}/cite/index.md"] = env.get_template("lookup.md.j2").render(examples=LOOKUP_EXAMPLES[lang], **common)
-        pages[f"{lang}/cite/cite-data.js"] = "window.VICTIMLAW_CITE = " + json.dumps(
-            browser_data(corpus, resolver, t, directory_urls), ensure_ascii=False, sort_keys=True).replace("<", "\\u003c") + ";\n"
-        svg = svg_env.get_template("relations.svg.j2").render(**relations_picture(corpus, t, directory_urls))
-        pages[f"{lang}/timeline/index.md"] = env.get_template("timeline.md.j2").render(
-            chronology=chronology, undated=undated, svg=Markup(svg), **common)
+        pages.update(site.instrument_pages(lang))
+        pages.update(site.lookup_pages(lang))
+        if corpus.themes:
+            pages.update(site.theme_pages(lang))
     return pages
+
+
+class _Site:
+    """The templates and what every language shares; one method per kind of page."""
+
+    def __init__(self, corpus: Corpus, directory_urls: bool):
+        self.corpus, self.directory_urls = corpus, directory_urls
+        self.env, self.text_env, self.svg_env = environment(), formats.text_environment(), svg_environment()
+        self.chronology = sorted((i for i in corpus.instruments if i.date), key=_date_key)
+        self.undated = sorted((i for i in corpus.instruments if not i.date), key=lambda i: i.id)
+        self.resolver = Resolver(corpus)
+
+    def render(self, template: str, lang: str, **values) -> str:
+        return self.env.get_template(template).render(lang=lang, t=Labels(lang), corpus=self.corpus, **values)
+
+    def instrument_pages(self, lang: str) -> dict[str, str]:
+        t, pages = Labels(lang), {}
+        for inst in self.corpus.instruments:
+            citations = formats.styles(inst, self.text_env)
+            pages[f"{lang}/instruments/{inst.id}.md"] = self.render(
+                "instrument.md.j2", lang, inst=inst, citations=citations, fence=fence_for(citations.values()),
+                citation_meta=Markup(json.dumps(formats.highwire(inst, t), ensure_ascii=False)),
+                jsonld=formats.json_ld(inst, self.corpus, t))
+            pages[f"{lang}/instruments/{inst.id}.bib"] = formats.bibtex(inst, t, self.text_env)
+            pages[f"{lang}/instruments/{inst.id}.ris"] = formats.ris(inst, t, self.text_env)
+            pages[f"{lang}/instruments/{inst.id}.csl.json"] = _json([formats.csl(inst, t)])
+        pages[f"data/instruments-{lang}.csl.json"] = _json([formats.csl(inst, t) for inst in self.corpus.instruments])
+        pages[f"{lang}/instruments/index.md"] = self.render(
+            "catalogue.md.j2", lang, groups=groups(self.corpus), chronology=self.chronology, undated=self.undated,
+            site_root=Markup("../" if lang == DEFAULT_LANGUAGE else "../../"))
+        pages[f"{lang}/references/index.md"] = self.render("references.md.j2", lang)
+        return pages
+
+    def lookup_pages(self, lang: str) -> dict[str, str]:
+        data = browser_data(self.corpus, self.resolver, Labels(lang), self.directory_urls)
+        script = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+        return {f"{lang}/cite/index.md": self.render("lookup.md.j2", lang, examples=LOOKUP_EXAMPLES[lang]),
+                f"{lang}/cite/cite-data.js": f"window.VICTIMLAW_CITE = {script};\n"}
+
+    def theme_pages(self, lang: str) -> dict[str, str]:
+        pages = {}
+        for theme in self.corpus.themes:
+            numbers, passages = article_passage_numbers(theme)
+            pages[f"{lang}/themes/{theme.id}.md"] = self.render(
+                "theme.md.j2", lang, theme=theme, passage_number=numbers, passages=passages)
+        rows, cells = matrix_rows(self.corpus)
+        pages[f"{lang}/themes/index.md"] = self.render("themes_index.md.j2", lang)
+        pages[f"{lang}/themes/matrix.md"] = self.render("matrix.md.j2", lang, rows=rows, cells=cells)
+        picture = relations_picture(self.corpus, Labels(lang), self.directory_urls)
+        svg = self.svg_env.get_template("relations.svg.j2").render(**picture)
+        pages[f"{lang}/timeline/index.md"] = self.render(
+            "timeline.md.j2", lang, chronology=self.chronology, undated=self.undated, svg=Markup(svg))
+        return pages
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def fence_for(texts) -> str:
+    """A code fence longer than any run of backticks in the texts it encloses."""
+    longest = max((len(run) for text in texts for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+CSV_COLUMNS = ["id", "kind", "level", "issuer", "date", "date_kind", "entry_into_force", "number", "eqanun",
+               "eqanun_url", "title_az", "title_en", "title_ru"]
+
+
+def instruments_csv(corpus: Corpus) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for inst in corpus.instruments:
+        writer.writerow({"id": inst.id, "kind": inst.kind, "level": inst.level, "issuer": inst.issuer or "",
+                         "date": inst.date or "", "date_kind": inst.date_kind or "",
+                         "entry_into_force": inst.entry_into_force or "", "number": inst.number or "",
+                         "eqanun": inst.eqanun or "", "eqanun_url": inst.eqanun_url or "",
+                         **{f"title_{lang}": inst.title[lang] for lang in LANGUAGES}})
+    return out.getvalue()
 
 
 def svg_environment() -> Environment:

@@ -1,0 +1,125 @@
+"""An instrument as a citation: three citation styles, BibTeX, RIS, CSL-JSON, Highwire meta tags and
+schema.org JSON-LD, all from one set of citation fields."""
+from __future__ import annotations
+
+import json
+import re
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .catalogue import Labels
+from .corpus import Corpus, Instrument
+
+TREATY_KINDS = {"convention", "protocol", "declaration", "resolution"}
+CSL_TYPES = {"report": "report", "publication": "book", **{k: "treaty" for k in ("convention", "protocol")}}
+RIS_TYPES = {"law": "STAT", "code": "STAT", "constitution": "STAT", "report": "RPRT", "publication": "BOOK"}
+BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
+
+
+def bibtex_escape(value: str) -> str:
+    return BIBTEX_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "\\^~" else " ", str(value))
+
+
+def _one_line(value: str) -> str:
+    return " ".join(str(value).split())
+
+
+def text_environment() -> Environment:
+    """Plain-text formats: no Markdown or HTML escaping; whoever embeds the text escapes it."""
+    env = Environment(loader=PackageLoader("victimlaw", "templates"), undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False,
+                      comment_start_string="{##", comment_end_string="##}", finalize=lambda v: "" if v is None else v)
+    env.filters["bibtex"] = bibtex_escape
+    return env
+
+
+def fields(inst: Instrument, t: Labels) -> dict:
+    """The citation fields every format is built from, in one language."""
+    authority = t.issuer[inst.issuer] if inst.issuer else None
+    parts = [int(p) for p in inst.date.split("-")] if inst.date else []
+    return {
+        "key": inst.id, "title": _one_line(inst.title[t.lang]), "authority": authority, "language": t.lang,
+        "kind": t.kind[inst.kind], "treaty": inst.kind in TREATY_KINDS,
+        "date": t.citation_date(inst.date), "date_kind": t.date_kind[inst.date_kind] if inst.date_kind else "",
+        "entry_into_force": t.citation_date(inst.entry_into_force) if inst.entry_into_force else "",
+        "date_parts": parts, "year": parts[0] if parts else None, "iso_date": inst.date,
+        "ris_date": "/".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]) if parts else None,
+        "number": t.number_label(inst), "raw_number": inst.number, "url": inst.eqanun_url,
+        "ris_type": RIS_TYPES.get(inst.kind, "LEGAL"),
+    }
+
+
+def styles(inst: Instrument, env: Environment | None = None) -> dict[str, str]:
+    """The citation in the Azerbaijani, English (OSCOLA-like) and Russian (GOST-like) styles."""
+    module = (env or text_environment()).get_template("citation.txt.j2").module
+    return {lang: _one_line(getattr(module, lang)(fields(inst, Labels(lang)))) for lang in ("az", "en", "ru")}
+
+
+def bibtex(inst: Instrument, t: Labels, env: Environment | None = None) -> str:
+    return (env or text_environment()).get_template("entry.bib.j2").render(c=fields(inst, t))
+
+
+def ris(inst: Instrument, t: Labels, env: Environment | None = None) -> str:
+    return (env or text_environment()).get_template("entry.ris.j2").render(c=fields(inst, t))
+
+
+def csl(inst: Instrument, t: Labels) -> dict:
+    c = fields(inst, t)
+    item = {"id": inst.id, "type": CSL_TYPES.get(inst.kind, "legislation"), "title": c["title"], "language": t.lang,
+            "genre": c["kind"]}
+    if c["authority"]:
+        item["authority"] = c["authority"]
+        item["author"] = [{"literal": c["authority"]}]
+    if c["date_parts"]:
+        item["issued"] = {"date-parts": [c["date_parts"]]}
+    if inst.number:
+        item["number"] = inst.number
+    if inst.eqanun_url:
+        item["URL"] = inst.eqanun_url
+    if inst.level == "national":
+        item["jurisdiction"] = "az"
+    return item
+
+
+def highwire(inst: Instrument, t: Labels) -> list[list[str]]:
+    """citation_* meta tags, read by Zotero and reference managers."""
+    c = fields(inst, t)
+    tags = [["citation_title", c["title"]], ["citation_language", t.lang]]
+    if c["authority"]:
+        tags.append(["citation_author", c["authority"]])
+    if c["ris_date"]:
+        tags += [["citation_date", c["ris_date"]], ["citation_publication_date", c["ris_date"]]]
+    if inst.number:
+        tags.append(["citation_technical_report_number", inst.number])
+    if inst.eqanun_url:
+        tags.append(["citation_public_url", inst.eqanun_url])
+    return tags
+
+
+def json_ld(inst: Instrument, corpus: Corpus, t: Labels) -> str:
+    """A schema.org Legislation block; safe to place inside <script>."""
+    data: dict = {"@context": "https://schema.org", "@type": "Legislation", "name": _one_line(inst.title[t.lang]),
+                  "inLanguage": t.lang, "legislationType": t.kind[inst.kind],
+                  "legislationJurisdiction": "AZ" if inst.level == "national" else t.level[inst.level],
+                  "abstract": _one_line(inst.purpose[t.lang])}
+    if inst.number:
+        data["legislationIdentifier"] = inst.number
+    if inst.date:
+        data["legislationDate"] = inst.date
+    if inst.issuer:
+        data["legislationPassedBy"] = {"@type": "Organization", "name": t.issuer[inst.issuer]}
+    if inst.eqanun_url:
+        data["sameAs"] = inst.eqanun_url
+    def legislation(target_id: str) -> dict:
+        target = corpus.by_id[target_id]
+        item = {"@type": "Legislation", "name": _one_line(target.title[t.lang])}
+        if target.eqanun_url:
+            item["sameAs"] = target.eqanun_url
+        return item
+    based_on = [rel.target for rel in inst.relations if rel.type in ("implements", "based_on", "ratifies", "supplements")]
+    changes = [rel.target for rel in inst.relations if rel.type == "amends"]
+    if based_on:
+        data["isBasedOn"] = [legislation(i) for i in based_on]
+    if changes:
+        data["legislationChanges"] = [legislation(i) for i in changes]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")

@@ -1,0 +1,126 @@
+"""Cite this: the three styles, BibTeX, RIS, CSL-JSON, JSON-LD, meta tags and the data exports."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import bibtexparser
+import jsonschema
+import pytest
+import rispy
+
+from victimlaw import LANGUAGES
+from victimlaw.catalogue import Labels
+from victimlaw import formats
+from victimlaw.render import render_site
+
+from conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def pages(real_corpus):
+    return render_site(real_corpus)
+
+
+def test_citation_styles_of_a_cabinet_decision(real_corpus):
+    styles = formats.styles(real_corpus.by_id["decision-203-2005"])
+    assert styles["az"].endswith("Nazirlər Kabinetinin Qərarı (9 noyabr 2005-ci il tarixli, № 203). https://e-qanun.az/framework/11446")
+    assert styles["en"].endswith("supervision of their activities (№ 203, 9 November 2005) <https://e-qanun.az/framework/11446>")
+    assert styles["ru"].endswith("контроля за их деятельностью от 9 ноября 2005 г. № 203. – URL: https://e-qanun.az/framework/11446.")
+
+
+def test_citation_styles_of_a_treaty(real_corpus):
+    styles = formats.styles(real_corpus.by_id["coe-cets-197"])
+    assert styles["en"] == ("Council of Europe Convention on Action against Trafficking in Human Beings "
+                            "(opened for signature 16 May 2005, entered into force 1 February 2008) CETS No. 197")
+    assert styles["ru"].startswith("Конвенция Совета Европы о противодействии торговле людьми от 16 мая 2005 г. CETS No. 197.")
+
+
+def test_azerbaijani_year_suffixes_follow_the_article():
+    t = Labels("az")
+    assert [t.az_year(y) for y in (2000, 2004, 2005, 2006, 2008, 2009, 2010, 2013, 2020, 2023)] == [
+        "2000-ci il", "2004-cü il", "2005-ci il", "2006-cı il", "2008-ci il", "2009-cu il", "2010-cu il",
+        "2013-cü il", "2020-ci il", "2023-cü il"]
+
+
+def test_every_bibtex_file_parses(real_corpus, pages):
+    for lang in LANGUAGES:
+        for inst in real_corpus.instruments:
+            library = bibtexparser.parse_string(pages[f"{lang}/instruments/{inst.id}.bib"])
+            assert not library.failed_blocks, (lang, inst.id)
+            (entry,) = library.entries
+            assert entry.key == inst.id
+            assert entry["title"] == formats.bibtex_escape(" ".join(inst.title[lang].split()))
+            if inst.date:
+                assert entry["date"] == inst.date and entry["year"] == inst.date[:4]
+            if inst.number:
+                assert entry["number"] == inst.number
+
+
+def test_every_ris_file_parses(real_corpus, pages):
+    for lang in LANGUAGES:
+        for inst in real_corpus.instruments:
+            (entry,) = rispy.loads(pages[f"{lang}/instruments/{inst.id}.ris"])
+            assert entry["title"] == " ".join(inst.title[lang].split())
+            assert entry["type_of_reference"] in {"STAT", "LEGAL", "RPRT", "BOOK"}
+            if inst.eqanun_url:
+                assert entry["urls"] == [inst.eqanun_url]
+            if inst.date:
+                assert entry["date"].replace("/", "-") == inst.date
+
+
+def test_csl_json_renders_with_a_real_processor(real_corpus, pages):
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+    items = json.loads(pages["data/instruments-en.csl.json"])
+    assert len(items) == len(real_corpus.instruments)
+    source = CiteProcJSON(items)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    rendered = "\n".join(str(entry) for entry in bibliography.bibliography())
+    assert "Council of Europe Convention on Action against Trafficking in Human Beings" in rendered
+    decision = next(i for i in items if i["id"] == "decision-203-2005")
+    assert decision["issued"] == {"date-parts": [[2005, 11, 9]]} and decision["number"] == "203"
+    assert decision["type"] == "legislation" and decision["URL"] == "https://e-qanun.az/framework/11446"
+
+
+def test_json_ld_names_the_right_dates_and_numbers(real_corpus):
+    data = json.loads(formats.json_ld(real_corpus.by_id["decision-203-2005"], real_corpus, Labels("ru")))
+    assert data["@type"] == "Legislation" and data["inLanguage"] == "ru"
+    assert data["legislationIdentifier"] == "203" and data["legislationDate"] == "2005-11-09"
+    assert data["legislationJurisdiction"] == "AZ" and data["sameAs"] == "https://e-qanun.az/framework/11446"
+    assert data["legislationPassedBy"]["name"] == "Кабинет Министров Азербайджанской Республики"
+    assert [b["name"] for b in data["isBasedOn"]][1] == "Закон Азербайджанской Республики «О борьбе с торговлей людьми»"
+    amending = json.loads(formats.json_ld(real_corpus.by_id["law-609-ivqd"], real_corpus, Labels("en")))
+    assert amending["legislationChanges"][0]["name"].startswith("Law of the Republic of Azerbaijan")
+
+
+def test_json_ld_cannot_close_its_script_element(real_corpus):
+    import dataclasses
+    inst = dataclasses.replace(real_corpus.by_id["constitution"], purpose={"az": "x</script><script>", "en": "x", "ru": "x"})
+    assert "</script>" not in formats.json_ld(inst, real_corpus, Labels("az"))
+
+
+def test_data_exports_validate_and_cover_the_corpus(real_corpus, pages):
+    schema = json.loads((DATA / "instruments.schema.json").read_text(encoding="utf-8"))
+    document = json.loads(pages["data/instruments.json"])
+    jsonschema.validate(document, schema)
+    assert [i["id"] for i in document["instruments"]] == [i.id for i in real_corpus.instruments]
+    rows = list(csv.DictReader(io.StringIO(pages["data/instruments.csv"])))
+    assert len(rows) == len(real_corpus.instruments)
+    row = next(r for r in rows if r["id"] == "decision-203-2005")
+    assert (row["date"], row["number"], row["eqanun"]) == ("2005-11-09", "203", "11446")
+
+
+def test_instrument_page_meta_tags_and_json_ld_in_the_built_site(built_site):
+    html = (built_site / "en" / "instruments" / "decision-203-2005" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="citation_date" content="2005/11/09">' in html
+    assert '<meta name="citation_technical_report_number" content="203">' in html
+    block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(block)["legislationIdentifier"] == "203"
+    assert 'href="../decision-203-2005.bib"' in html and 'href="../decision-203-2005.ris"' in html
+    assert (built_site / "en" / "instruments" / "decision-203-2005.bib").exists()
+    assert (built_site / "data" / "instruments.json").exists()
