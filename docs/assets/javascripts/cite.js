@@ -197,7 +197,7 @@
       });
     }
     input.addEventListener("input", update);
-    var preset = new URLSearchParams(window.location.search).get("q");
+    var preset = new URLSearchParams(window.location.search).get("cite");
     if (preset) input.value = preset;
     update();
   }
