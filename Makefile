@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv browser generate check site serve test clean
+.PHONY: venv browser generate check site offline serve test bench clean
 
 venv: $(STAMP)
 
@@ -24,6 +24,12 @@ generate: venv
 site: venv
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# A copy to open from disk (file://): no directory URLs, nothing from another host; packed as a zip.
+offline: venv
+	VICTIMLAW_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	rm -f site-offline.zip && $(BIN)/python -m zipfile -c site-offline.zip site-offline
+	@echo "site-offline/index.html and site-offline.zip are ready"
+
 serve: venv
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -37,4 +43,4 @@ test: venv browser
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site-offline $(VENV) docs/*/instruments docs/*/references
+	rm -rf site site-offline site-offline.zip $(VENV) docs/*/instruments docs/*/references

@@ -166,14 +166,24 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with `mkdocs build --strict`; the build log is kept for tests."""
-    site = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build_site(site: Path, **env_overrides) -> Path:
+    """`mkdocs build --strict` of the real site into `site`; the log is kept beside it as build.log."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_overrides)
     env.pop("VICTIMLAW_DATA", None)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     (site.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The public site (directory URLs), built once."""
+    return build_site(tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The copy for file:// use, as `make offline` builds it."""
+    return build_site(tmp_path_factory.mktemp("offline") / "site-offline", VICTIMLAW_OFFLINE="true")

@@ -5,9 +5,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from victimlaw import DEFAULT_LANGUAGE, LANGUAGES, search
 from victimlaw.errors import DataError
 from victimlaw.generate import generate
 from victimlaw.paths import default_data
+
+
+VENDORED_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 def on_pre_build(config, **kwargs) -> None:
@@ -16,6 +20,25 @@ def on_pre_build(config, **kwargs) -> None:
         generate(default_data(), Path(config["docs_dir"]), config["use_directory_urls"])
     except DataError as exc:
         raise PluginError(exc.report()) from None
+
+
+def on_config(config, **kwargs):
+    # The offline plugin (enabled by `make offline`) adds iframe-worker from a CDN; use the vendored copy.
+    polyfills = config.extra.get("polyfills") or []
+    config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
+    return config
+
+
+def on_post_build(config, **kwargs) -> None:
+    """Index this language's pages. static-i18n runs one build per language into the same site_dir,
+    the default language at its root and the others in <lang>/ folders."""
+    lang = config["theme"]["language"]
+    root = Path(config["site_dir"])
+    if lang == DEFAULT_LANGUAGE:
+        pages, prefix, others = root, "", {code for code in LANGUAGES if code != DEFAULT_LANGUAGE}
+    else:
+        pages, prefix, others = root / lang, f"{lang}/", set()
+    search.write_index(root, lang, prefix, search.extract(pages, others, config["use_directory_urls"]))
 
 
 def on_serve(server, config, builder, **kwargs):
