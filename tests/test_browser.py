@@ -53,7 +53,7 @@ def test_lookup_page_from_disk_shows_the_right_link(built_site, page):
     page.fill("#citation-input", "ст. 14-1")
     page.locator('.citation-results a[href="../instruments/law-2005-combating-trafficking/#art-14-1"]').wait_for()
     page.fill("#citation-input", "Qərar 204")
-    page.locator("[data-none]").wait_for(state="visible")
+    page.locator("[data-lookup-none]").wait_for(state="visible")
     assert page.locator(".citation-results li").count() == 0
 
 

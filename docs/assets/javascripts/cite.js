@@ -174,7 +174,7 @@
 
   function show(resolver, box) {
     var data = resolver.data, input = box.querySelector("input"), list = box.querySelector("ol");
-    var none = box.querySelector("[data-none]");
+    var none = box.querySelector("[data-lookup-none]");
     var byId = {};
     data.instruments.forEach(function (inst) { byId[inst.id] = inst; });
     function update() {
