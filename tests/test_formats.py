@@ -44,10 +44,10 @@ def test_azerbaijani_year_suffixes_follow_the_article():
         "2013-cü il", "2020-ci il", "2023-cü il"]
 
 
-def test_every_bibtex_file_parses(real_corpus, pages):
+def test_every_bibtex_file_parses(real_corpus):
     for lang in LANGUAGES:
         for inst in real_corpus.instruments:
-            library = bibtexparser.parse_string(pages[f"{lang}/instruments/{inst.id}.bib"])
+            library = bibtexparser.parse_string(formats.bibtex(inst, Labels(lang)))
             assert not library.failed_blocks, (lang, inst.id)
             (entry,) = library.entries
             assert entry.key == inst.id
@@ -58,10 +58,10 @@ def test_every_bibtex_file_parses(real_corpus, pages):
                 assert entry["number"] == inst.number
 
 
-def test_every_ris_file_parses(real_corpus, pages):
+def test_every_ris_file_parses(real_corpus):
     for lang in LANGUAGES:
         for inst in real_corpus.instruments:
-            (entry,) = rispy.loads(pages[f"{lang}/instruments/{inst.id}.ris"])
+            (entry,) = rispy.loads(formats.ris(inst, Labels(lang)))
             assert entry["title"] == " ".join(inst.title[lang].split())
             assert entry["type_of_reference"] in {"STAT", "LEGAL", "RPRT", "BOOK"}
             if inst.eqanun_url:
@@ -121,6 +121,16 @@ def test_instrument_page_meta_tags_and_json_ld_in_the_built_site(built_site):
     assert '<meta name="citation_technical_report_number" content="203">' in html
     block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert json.loads(block)["legislationIdentifier"] == "203"
-    assert 'href="../decision-203-2005.bib"' in html and 'href="../decision-203-2005.ris"' in html
-    assert (built_site / "en" / "instruments" / "decision-203-2005.bib").exists()
     assert (built_site / "data" / "instruments.json").exists()
+
+
+def test_downloads_are_data_uris_holding_the_files(built_site, real_corpus):
+    import re
+    from urllib.parse import unquote
+    html = (built_site / "ru" / "instruments" / "decision-203-2005" / "index.html").read_text(encoding="utf-8")
+    links = dict(re.findall(r'<a download="([^"]+)" href="data:[^,]+,([^"]+)"', html))
+    assert set(links) == {"decision-203-2005.ru.bib", "decision-203-2005.ru.ris", "decision-203-2005.ru.csl.json"}
+    inst = real_corpus.by_id["decision-203-2005"]
+    assert unquote(links["decision-203-2005.ru.bib"]) == formats.bibtex(inst, Labels("ru"))
+    assert rispy.loads(unquote(links["decision-203-2005.ru.ris"]))[0]["urls"] == ["https://e-qanun.az/framework/11446"]
+    assert json.loads(unquote(links["decision-203-2005.ru.csl.json"]))[0]["number"] == "203"

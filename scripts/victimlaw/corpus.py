@@ -10,9 +10,11 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from . import LANGUAGES
@@ -173,6 +175,23 @@ def load_corpus(data_path: Path, references_path: Path | None = None, today: dt.
     return Corpus(instruments, references, article, themes, raw)
 
 
+@lru_cache(maxsize=4)
+def fast_validator(schema_text: str):
+    """A compiled validator of the same schema (fastjsonschema knows draft 7, which covers every keyword
+    the schemas use); returns a function telling whether a document is valid."""
+    schema = json.loads(schema_text)
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    validate = fastjsonschema.compile(schema)
+
+    def is_valid(document) -> bool:
+        try:
+            validate(document)
+            return True
+        except fastjsonschema.JsonSchemaException:
+            return False
+    return is_valid
+
+
 def read_schema(name: str) -> dict:
     """The JSON Schemas live in data/ beside the real corpus, for editors too; one copy serves every corpus."""
     return json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
@@ -220,6 +239,8 @@ class _Checker:
 
     # -- pass 1: shape and vocabularies
     def schema(self, raw: Any, schema: dict) -> None:
+        if fast_validator(json.dumps(schema, sort_keys=True))(raw):
+            return  # valid: the slow, thorough validator is needed only to explain errors
         validator = jsonschema.Draft202012Validator(schema)
         for error in validator.iter_errors(raw):
             error = _most_specific(error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -51,8 +52,18 @@ def fields(inst: Instrument, t: Labels) -> dict:
 
 def styles(inst: Instrument, env: Environment | None = None) -> dict[str, str]:
     """The citation in the Azerbaijani, English (OSCOLA-like) and Russian (GOST-like) styles."""
-    module = (env or text_environment()).get_template("citation.txt.j2").module
-    return {lang: _one_line(getattr(module, lang)(fields(inst, Labels(lang)))) for lang in ("az", "en", "ru")}
+    module = _style_module(env or text_environment())
+    return {lang: _one_line(getattr(module, lang)(fields(inst, _labels(lang)))) for lang in ("az", "en", "ru")}
+
+
+@lru_cache(maxsize=8)
+def _style_module(env: Environment):
+    return env.get_template("citation.txt.j2").module
+
+
+@lru_cache(maxsize=8)
+def _labels(lang: str) -> Labels:
+    return Labels(lang)
 
 
 def bibtex(inst: Instrument, t: Labels, env: Environment | None = None) -> str:

@@ -60,7 +60,28 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> bool:
     return True
 
 
+_last_generated: tuple | None = None  # what this process last generated from
+
+
+def _inputs(data_path: Path, docs_dir: Path, directory_urls: bool) -> tuple:
+    """Everything the pages depend on, by name, size and modification time."""
+    package = Path(__file__).parent
+    files = sorted(Path(data_path).parent.glob("*.yaml")) + sorted(package.glob("*.yaml")) + \
+        sorted((package / "templates").glob("*.j2")) + sorted(package.glob("*.py"))
+    generated = [f for root in generated_roots(Path(docs_dir)) if root.is_dir() for f in root.rglob("*")]
+    stamps = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files + sorted(generated))
+    return (str(Path(data_path).resolve()), str(Path(docs_dir).resolve()), directory_urls, stamps)
+
+
 def generate(data_path: Path, docs_dir: Path, directory_urls: bool = True) -> bool:
-    """Validate the data, render every page, write them; raise DataError before writing anything."""
+    """Validate the data, render every page, write them; raise DataError before writing anything.
+
+    mkdocs runs the hook once per language build; pages already generated from the same inputs
+    in this process are not rendered again."""
+    global _last_generated
+    if _inputs(data_path, docs_dir, directory_urls) == _last_generated:
+        return False
     corpus = load_corpus(Path(data_path))
-    return write_pages(render_site(corpus, directory_urls), Path(docs_dir))
+    changed = write_pages(render_site(corpus, directory_urls), Path(docs_dir))
+    _last_generated = _inputs(data_path, docs_dir, directory_urls)  # the generated files included
+    return changed

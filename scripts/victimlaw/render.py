@@ -9,7 +9,7 @@ import csv
 import io
 import json
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -147,16 +147,22 @@ class _Site:
             pages[f"{lang}/instruments/{inst.id}.md"] = self.render(
                 "instrument.md.j2", lang, inst=inst, citations=citations, fence=fence_for(citations.values()),
                 citation_meta=Markup(json.dumps(formats.highwire(inst, t), ensure_ascii=False)),
-                jsonld=formats.json_ld(inst, self.corpus, t))
-            pages[f"{lang}/instruments/{inst.id}.bib"] = formats.bibtex(inst, t, self.text_env)
-            pages[f"{lang}/instruments/{inst.id}.ris"] = formats.ris(inst, t, self.text_env)
-            pages[f"{lang}/instruments/{inst.id}.csl.json"] = _json([formats.csl(inst, t)])
+                jsonld=formats.json_ld(inst, self.corpus, t), downloads=self.downloads(inst, t))
         pages[f"data/instruments-{lang}.csl.json"] = _json([formats.csl(inst, t) for inst in self.corpus.instruments])
         pages[f"{lang}/instruments/index.md"] = self.render(
             "catalogue.md.j2", lang, groups=groups(self.corpus), chronology=self.chronology, undated=self.undated,
             site_root=Markup("../" if lang == DEFAULT_LANGUAGE else "../../"))
         pages[f"{lang}/references/index.md"] = self.render("references.md.j2", lang)
         return pages
+
+    def downloads(self, inst: Instrument, t: Labels) -> list[tuple[str, str, Markup]]:
+        """(label, file name, data: URI) per format. Data URIs rather than files: a file per record,
+        format and language would triple the files every language build has to process."""
+        files = [("BibTeX", "bib", "application/x-bibtex", formats.bibtex(inst, t, self.text_env)),
+                 ("RIS", "ris", "application/x-research-info-systems", formats.ris(inst, t, self.text_env)),
+                 ("CSL-JSON", "csl.json", "application/vnd.citationstyles.csl+json", _json([formats.csl(inst, t)]))]
+        return [(label, f"{inst.id}.{t.lang}.{ext}", Markup(f"data:{mime};charset=utf-8,{quote(text, safe='')}"))
+                for label, ext, mime, text in files]
 
     def lookup_pages(self, lang: str) -> dict[str, str]:
         data = browser_data(self.corpus, self.resolver, Labels(lang), self.directory_urls)

@@ -76,8 +76,10 @@ def extract(site_dir: Path, exclude: set[str], directory_urls: bool) -> list[dic
         relative = path.relative_to(site_dir)
         if relative.parts[0] in exclude or relative.as_posix() == "404.html":
             continue
+        html = path.read_text(encoding="utf-8")
+        start, end = html.find("<article"), html.rfind("</article>")
         parser = _ArticleText()
-        parser.feed(path.read_text(encoding="utf-8"))
+        parser.feed(html[start:end + len("</article>")] if start >= 0 else "")  # skip header, navigation, footer
         location = page_location(relative, directory_urls)
         page_title = parser.sections[0]["title"] if parser.sections else ""
         for n, section in enumerate(parser.sections):

@@ -17,6 +17,8 @@ MAX_BYTES = 5 * 1024 * 1024  # far above the real corpus; stops a runaway file e
 Path_ = tuple  # a value's place in the document, e.g. ("instruments", 3, "date")
 
 _constructor = yaml.constructor.SafeConstructor()
+# libyaml's parser is some fifteen times faster; its nodes carry the same line marks
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def field_name(path: Path_) -> str:
@@ -42,7 +44,7 @@ def load(path: Path) -> tuple[Any, dict[Path_, int]]:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError([Issue(name, line, "", f"not valid UTF-8 (byte {exc.start})")]) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

@@ -1,0 +1,124 @@
+"""`make bench`: build synthetic corpora of growing size with the project's real configuration and
+print what it costs. Usage: python -m victimlaw.bench [--sizes 200 1000 2000] [--large] [--repeat 3]."""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import LANGUAGES
+from .corpus import load_corpus
+from .paths import PROJECT
+from .synthetic import write_corpus
+
+HAND_WRITTEN = ["assets"] + [f"{lang}/{page}" for lang in LANGUAGES for page in ("index.md", "about.md")]
+
+
+def project_copy(folder: Path) -> Path:
+    """The real mkdocs.yml and hand-written pages in `folder`, so a benchmark never touches docs/."""
+    docs = folder / "docs"
+    for item in HAND_WRITTEN:
+        source, target = PROJECT / "docs" / item, docs / item
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {PROJECT / 'overrides'}")
+    config = config.replace("  - scripts/victimlaw/mkdocs_hook.py", f"  - {PROJECT / 'scripts/victimlaw/mkdocs_hook.py'}")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+def timed_build(config: Path, data: Path, site: Path) -> tuple[float, float]:
+    """One `mkdocs build`: wall seconds and peak memory (MiB) of the build process."""
+    env = dict(os.environ, VICTIMLAW_DATA=str(data), NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
+                                "--site-dir", str(site)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status:
+        raise SystemExit(f"build failed: {process.stderr.read().decode()}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure(records: int, data: Path, config: Path, site: Path, repeat: int) -> dict:
+    runs = [timed_build(config, data, site) for _ in range(repeat)]
+    seconds = statistics.median(r[0] for r in runs)
+    html = list(site.rglob("*.html"))
+    return {
+        "records": records, "pages": len(html), "seconds": round(seconds, 2),
+        "pages_per_second": round(len(html) / seconds, 1), "peak_memory_mib": round(max(r[1] for r in runs)),
+        "site_mib": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1),
+        "search_index_kib": {lang: round((site / "search" / f"{lang}.js").stat().st_size / 1024) for lang in LANGUAGES},
+        "largest_page_kib": round(max(p.stat().st_size for p in html) / 1024, 1),
+        "largest_page": max(html, key=lambda p: p.stat().st_size).relative_to(site).as_posix(),
+    }
+
+
+def exponent(rows: list[dict]) -> float | None:
+    """Build time ~ records ** exponent, between the smallest and the largest synthetic corpus."""
+    synthetic = [r for r in rows if r.get("synthetic")]
+    if len(synthetic) < 2:
+        return None
+    a, b = synthetic[0], synthetic[-1]
+    return round(math.log(b["seconds"] / a["seconds"]) / math.log(b["records"] / a["records"]), 2)
+
+
+def table(rows: list[dict]) -> str:
+    head = ["records", "pages", "build s", "pages/s", "peak MiB", "site MiB", "index KiB az/en/ru", "largest page KiB"]
+    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+    for r in rows:
+        index = "/".join(str(r["search_index_kib"][lang]) for lang in LANGUAGES)
+        label = f"{r['records']}" + ("" if r.get("synthetic") else " (real)")
+        lines.append(" | ".join(str(v) for v in (label, r["pages"], r["seconds"], r["pages_per_second"],
+                                                 r["peak_memory_mib"], r["site_mib"], index,
+                                                 f"{r['largest_page_kib']} ({r['largest_page']})")))
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 2000])
+    parser.add_argument("--large", action="store_true", help="add a 10,000-record corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="builds per size; the median time is reported")
+    parser.add_argument("--json", type=Path, default=PROJECT / "bench-results.json")
+    args = parser.parse_args(argv)
+    sizes = args.sizes + ([10000] if args.large else [])
+    real_data = PROJECT / "data" / "instruments.yaml"
+    real = load_corpus(real_data)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="victimlaw-bench-") as tmp:
+        tmp = Path(tmp)
+        config = project_copy(tmp / "project")
+        rows.append(measure(len(real.instruments), real_data, config, tmp / "site-real", args.repeat))
+        for size in sizes:
+            data = write_corpus(tmp / f"data-{size}", size, real, real_data.parent)
+            row = measure(size, data, config, tmp / f"site-{size}", args.repeat if size <= 2000 else 1)
+            row["synthetic"] = True
+            rows.append(row)
+            print(f"  {size} records: {row['seconds']} s", file=sys.stderr, flush=True)
+    result = {"machine": f"{os.cpu_count()} cores, {platform_name()}", "rows": rows, "exponent": exponent(rows)}
+    print(table(rows))
+    print(f"\nscaling exponent (build time ~ records^k) between {sizes[0]} and {sizes[-1]}: {result['exponent']}")
+    print(f"machine: {result['machine']}")
+    args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {args.json}")
+    return 0
+
+
+def platform_name() -> str:
+    import platform
+    return f"{platform.machine()}, Python {platform.python_version()}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
