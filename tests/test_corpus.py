@@ -129,7 +129,7 @@ def test_non_utf8_file_names_the_line(data_dir):
 
 
 def test_oversized_file_is_refused_without_parsing(data_dir):
-    found = errors(data_dir, raw=b"#" * (6 * 1024 * 1024))
+    found = errors(data_dir, raw=b"#" * (129 * 1024 * 1024))
     assert len(found) == 1 and "the limit is" in found[0]
 
 

@@ -12,7 +12,7 @@ import yaml
 
 from .errors import DataError, Issue
 
-MAX_BYTES = 5 * 1024 * 1024  # far above the real corpus; stops a runaway file early
+MAX_BYTES = 128 * 1024 * 1024  # room for some 20,000 records; stops a runaway file before parsing
 
 Path_ = tuple  # a value's place in the document, e.g. ("instruments", 3, "date")
 
