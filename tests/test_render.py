@@ -41,7 +41,8 @@ def test_every_record_has_a_page_in_every_language_plus_catalogue_and_references
     expected = {f"{lang}/instruments/{record}{suffix}" for lang in LANGUAGES for record in records
                 for suffix in (".md",)}
     expected |= {f"{lang}/{page}" for lang in LANGUAGES
-                 for page in ("instruments/index.md", "references/index.md", "cite/index.md", "cite/cite-data.js")}
+                 for page in ("instruments/index.md", "references/index.md", "cite/index.md", "cite/cite-data.js",
+                              "timeline/index.md")}
     expected |= {"data/instruments.json", "data/instruments.csv"} | {f"data/instruments-{lang}.csl.json" for lang in LANGUAGES}
     assert set(pages) == expected
 

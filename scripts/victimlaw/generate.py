@@ -15,7 +15,7 @@ from . import LANGUAGES
 from .corpus import load_corpus
 from .render import render_site
 
-GENERATED_DIRS = ("instruments", "references", "themes", "timeline", "cite")  # below docs/<lang>/; never edit them by hand
+GENERATED_DIRS = ("instruments", "catalogue", "references", "themes", "timeline", "cite")  # below docs/<lang>/; never edit them by hand
 SHARED_DIRS = ("data",)  # below docs/: the same for every language (data exports)
 
 

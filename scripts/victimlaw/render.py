@@ -122,6 +122,7 @@ def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
     for lang in LANGUAGES:
         pages.update(site.instrument_pages(lang))
         pages.update(site.lookup_pages(lang))
+        pages.update(site.timeline_pages(lang))
         if corpus.themes:
             pages.update(site.theme_pages(lang))
     return pages
@@ -149,11 +150,67 @@ class _Site:
                 citation_meta=Markup(json.dumps(formats.highwire(inst, t), ensure_ascii=False)),
                 jsonld=formats.json_ld(inst, self.corpus, t), downloads=self.downloads(inst, t))
         pages[f"data/instruments-{lang}.csl.json"] = _json([formats.csl(inst, t) for inst in self.corpus.instruments])
+        pages.update(self.catalogue_pages(lang))
+        pages[f"{lang}/references/index.md"] = self.render("references.md.j2", lang, limit=CITING_LIMIT)
+        return pages
+
+    def catalogue_pages(self, lang: str) -> dict[str, str]:
+        """The catalogue; in a corpus too large for one page, long groups and the chronology get pages
+        of their own (catalogue/), so no page outgrows PAGE_ROWS rows."""
+        t, pages, parts, years = Labels(lang), {}, {}, None
+        large = len(self.corpus.instruments) > PAGE_ROWS
+        back = "../instruments/index.md"
+        for level, kinds in groups(self.corpus):
+            for kind, members in kinds:
+                chunks = _chunks(members, PAGE_ROWS) if large and len(members) > PAGE_ROWS else []
+                slug = f"{level}-{kind.replace('_', '-')}"
+                pager = [(n, f"{slug}-{n}.md") for n in range(1, len(chunks) + 1)]
+                parts[(level, kind)] = [(n, f"../catalogue/{target}") for n, target in pager]
+                for n, rows in enumerate(chunks, start=1):
+                    heading = f"{t.kind_plural[kind]} — {t.level[level]} ({t.ui['part_of'].format(n=n, total=len(chunks))})"
+                    pages[f"{lang}/catalogue/{slug}-{n}.md"] = self.render(
+                        "listing.md.j2", lang, heading=heading, rows=rows, pager=pager, current=n,
+                        back=back, back_label=t.ui["back_to_catalogue"])
+        if large:
+            years = []
+            for year, rows in self.by_year():
+                years.append((year, f"../catalogue/year-{year}.md", len(rows)))
+                pages[f"{lang}/catalogue/year-{year}.md"] = self.render(
+                    "listing.md.j2", lang, heading=f"{t.ui['chronology']}: {year}", rows=rows, pager=[], current=0,
+                    back=back, back_label=t.ui["back_to_catalogue"])
         pages[f"{lang}/instruments/index.md"] = self.render(
             "catalogue.md.j2", lang, groups=groups(self.corpus), chronology=self.chronology, undated=self.undated,
-            site_root=Markup("../" if lang == DEFAULT_LANGUAGE else "../../"))
-        pages[f"{lang}/references/index.md"] = self.render("references.md.j2", lang)
+            parts=parts, years=years, site_root=Markup("../" if lang == DEFAULT_LANGUAGE else "../../"))
         return pages
+
+    def by_year(self) -> list[tuple[str, list[Instrument]]]:
+        years: dict[str, list[Instrument]] = {}
+        for inst in self.chronology:
+            years.setdefault(inst.date[:4], []).append(inst)
+        return sorted(years.items())
+
+    def timeline_pages(self, lang: str) -> dict[str, str]:
+        """The timeline and relations picture; a large corpus gets a page per year."""
+        t = Labels(lang)
+        heading = t.ui["timeline"]
+        if len(self.corpus.instruments) <= PAGE_ROWS:
+            svg = self.picture(t, None, depth=1)
+            return {f"{lang}/timeline/index.md": self.render(
+                "timeline.md.j2", lang, heading=heading, back=None, years=None, chronology=self.chronology,
+                undated=self.undated, svg=svg)}
+        pages, years = {}, []
+        for year, rows in self.by_year():
+            years.append((year, f"{year}.md", len(rows)))
+            pages[f"{lang}/timeline/{year}.md"] = self.render(
+                "timeline.md.j2", lang, heading=f"{heading}: {year}", back="index.md", years=None, chronology=rows,
+                undated=[], svg=self.picture(t, rows, depth=2 if self.directory_urls else 1))
+        pages[f"{lang}/timeline/index.md"] = self.render(
+            "timeline.md.j2", lang, heading=heading, back=None, years=years, chronology=[], undated=self.undated, svg=None)
+        return pages
+
+    def picture(self, t: Labels, subset, depth: int) -> Markup:
+        picture = relations_picture(self.corpus, t, self.directory_urls, subset, depth)
+        return Markup(self.svg_env.get_template("relations.svg.j2").render(**picture)) if picture["nodes"] else None
 
     def downloads(self, inst: Instrument, t: Labels) -> list[tuple[str, str, Markup]]:
         """(label, file name, data: URI) per format. Data URIs rather than files: a file per record,
@@ -178,12 +235,16 @@ class _Site:
                 "theme.md.j2", lang, theme=theme, passage_number=numbers, passages=passages)
         rows, cells = matrix_rows(self.corpus)
         pages[f"{lang}/themes/index.md"] = self.render("themes_index.md.j2", lang)
-        pages[f"{lang}/themes/matrix.md"] = self.render("matrix.md.j2", lang, rows=rows, cells=cells)
-        picture = relations_picture(self.corpus, Labels(lang), self.directory_urls)
-        svg = self.svg_env.get_template("relations.svg.j2").render(**picture)
-        pages[f"{lang}/timeline/index.md"] = self.render(
-            "timeline.md.j2", lang, chronology=self.chronology, undated=self.undated, svg=Markup(svg))
+        chunks = _chunks(rows, PAGE_ROWS) or [[]]
+        pager = [(n, "matrix.md" if n == 1 else f"matrix-{n}.md") for n in range(1, len(chunks) + 1)]
+        for (n, target), part in zip(pager, chunks):
+            pages[f"{lang}/themes/{target}"] = self.render("matrix.md.j2", lang, rows=part, cells=cells,
+                                                           pager=pager, current=n)
         return pages
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _json(data) -> str:
@@ -225,6 +286,9 @@ RELATION_COLOURS = {"adopts": "#6a1b9a", "approves": "#2e7d32", "implements": "#
                     "evaluates": "#455a64"}
 LEVEL_COLOURS = {"international": ("#fff8e1", "#f9a825"), "regional": ("#e0f2f1", "#00897b"),
                  "national": ("#e8eaf6", "#3949ab")}
+PAGE_ROWS = 250  # rows a listing page holds before it is split, so pages stay small at any corpus size
+CITING_LIMIT = 100  # instruments listed under one reference of the article
+
 ROW, BOX_H, BOX_W, ARC_W, TOP, NAME_CHARS = 44, 36, 500, 170, 24, 72
 
 
@@ -232,15 +296,20 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def relations_picture(corpus: Corpus, t: Labels, directory_urls: bool) -> dict:
-    related = {rel.source for inst in corpus.instruments for rel in inst.relations} | \
-              {rel.target for inst in corpus.instruments for rel in inst.relations}
+def relations_picture(corpus: Corpus, t: Labels, directory_urls: bool, subset: list[Instrument] | None = None,
+                      depth: int = 1) -> dict:
+    """The picture of the relations touching `subset` (all instruments by default); `depth` is how many
+    folders the page sits below the language root, for the links mkdocs does not rewrite."""
+    chosen = {i.id for i in subset} if subset is not None else {i.id for i in corpus.instruments}
+    relations = [rel for inst in corpus.instruments for rel in inst.relations if rel.source in chosen or rel.target in chosen]
+    related = {rel.source for rel in relations} | {rel.target for rel in relations}
     ordered = sorted((i for i in corpus.instruments if i.id in related), key=_date_key)
-    used_types = [kind for kind in RELATION_COLOURS if any(r.type == kind for i in ordered for r in i.relations)]
+    used_types = [kind for kind in RELATION_COLOURS if any(r.type == kind for r in relations)]
     legend = [{"type": kind, "colour": RELATION_COLOURS[kind], "label": t.relation[kind]["forward"],
                "x": 10 + (n % 3) * 220, "y": 14 + (n // 3) * 20} for n, kind in enumerate(used_types)]
     top = TOP + 20 * ((len(used_types) + 2) // 3)
     row_of = {inst.id: n for n, inst in enumerate(ordered)}
+    up = "../" * depth
     nodes = []
     for n, inst in enumerate(ordered):
         fill, stroke = LEVEL_COLOURS[inst.level]
@@ -249,17 +318,16 @@ def relations_picture(corpus: Corpus, t: Labels, directory_urls: bool) -> dict:
             "x": ARC_W, "y": top + n * ROW, "w": BOX_W, "h": BOX_H, "level": inst.level, "fill": fill, "stroke": stroke,
             "head": f"{t.kind_short[inst.kind]}{number} · {t.date(inst.date) if inst.date else t.ui['date_unknown']}",
             "name": _shorten(inst.name(t.lang), NAME_CHARS), "title": inst.title[t.lang],
-            "href": f"../instruments/{inst.id}/" if directory_urls else f"../instruments/{inst.id}.html",
+            "href": f"{up}instruments/{inst.id}/" if directory_urls else f"../instruments/{inst.id}.html",
         })
     edges = []
-    for inst in ordered:
-        for rel in inst.relations:
-            y1 = top + row_of[rel.source] * ROW + BOX_H / 2
-            y2 = top + row_of[rel.target] * ROW + BOX_H / 2
-            bend = min(ARC_W - 8, 16 + abs(y2 - y1) * 0.3)
-            edges.append({"type": rel.type, "colour": RELATION_COLOURS[rel.type],
-                          "d": f"M{ARC_W},{y1:.0f} C{ARC_W - bend:.0f},{y1:.0f} {ARC_W - bend:.0f},{y2:.0f} {ARC_W},{y2:.0f}",
-                          "title": f"{corpus.by_id[rel.source].name(t.lang)} — {t.relation[rel.type]['forward']} — "
-                                   f"{corpus.by_id[rel.target].name(t.lang)}"})
+    for rel in relations:
+        y1 = top + row_of[rel.source] * ROW + BOX_H / 2
+        y2 = top + row_of[rel.target] * ROW + BOX_H / 2
+        bend = min(ARC_W - 8, 16 + abs(y2 - y1) * 0.3)
+        edges.append({"type": rel.type, "colour": RELATION_COLOURS[rel.type],
+                      "d": f"M{ARC_W},{y1:.0f} C{ARC_W - bend:.0f},{y1:.0f} {ARC_W - bend:.0f},{y2:.0f} {ARC_W},{y2:.0f}",
+                      "title": f"{corpus.by_id[rel.source].name(t.lang)} — {t.relation[rel.type]['forward']} — "
+                               f"{corpus.by_id[rel.target].name(t.lang)}"})
     return {"nodes": nodes, "edges": edges, "legend": legend, "colours": {k: RELATION_COLOURS[k] for k in used_types},
             "width": ARC_W + BOX_W + 10, "height": top + len(ordered) * ROW, "title": t.ui["relations_picture"]}

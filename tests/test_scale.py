@@ -1,0 +1,66 @@
+"""A corpus too large for one page: listings split into pages, every link still resolves."""
+from __future__ import annotations
+
+import posixpath
+import re
+
+import pytest
+
+from victimlaw import LANGUAGES, render
+from victimlaw.corpus import load_corpus
+from victimlaw.synthetic import write_corpus
+
+from conftest import DATA
+
+LINK = re.compile(r"\]\(([^)\s]+\.md)(?:#[^)]*)?\)")
+
+
+@pytest.fixture(scope="module")
+def large_pages(tmp_path_factory, real_corpus):
+    folder = tmp_path_factory.mktemp("synthetic")
+    corpus = load_corpus(write_corpus(folder, 120, real_corpus, DATA))
+    patch = pytest.MonkeyPatch()
+    patch.setattr(render, "PAGE_ROWS", 20)
+    patch.setattr(render, "CITING_LIMIT", 5)
+    pages = render.render_site(corpus)
+    patch.undo()
+    return corpus, pages
+
+
+def table_rows(page: str) -> int:
+    return sum(1 for line in page.splitlines() if line.startswith("| ") and not line.startswith("| ---"))
+
+
+def test_long_listings_are_split_into_pages(large_pages):
+    corpus, pages = large_pages
+    for lang in LANGUAGES:
+        assert f"{lang}/catalogue/national-decision-1.md" in pages
+        assert any(p.startswith(f"{lang}/catalogue/year-") for p in pages)
+        assert any(re.match(rf"{lang}/timeline/\d{{4}}\.md$", p) for p in pages)
+        assert f"{lang}/themes/matrix-2.md" in pages
+    listed = set()
+    for path, page in pages.items():
+        if path.endswith(".md") and "/instruments/" not in path:
+            # a header row plus at most PAGE_ROWS rows per table page
+            assert table_rows(page) <= 21 * page.count("|---"), path
+        if path.startswith("en/catalogue/year-"):
+            listed |= set(re.findall(r"\(\.\./instruments/([a-z0-9-]+)\.md\)", page)) - {"index"}
+    assert listed == {i.id for i in corpus.instruments if i.date}, "the year pages list every dated instrument once"
+
+
+def test_every_markdown_link_between_generated_pages_resolves(large_pages):
+    _, pages = large_pages
+    hand_written = {f"{lang}/{page}" for lang in LANGUAGES for page in ("index.md", "about.md")}
+    for path, page in pages.items():
+        if not path.endswith(".md"):
+            continue
+        for target in LINK.findall(page):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            assert resolved in pages or resolved in hand_written, (path, target)
+
+
+def test_references_list_a_bounded_number_of_instruments(large_pages):
+    _, pages = large_pages
+    page = pages["en/references/index.md"]
+    for section in page.split("\n## ")[1:]:
+        assert section.count("(../instruments/") <= 5
