@@ -286,8 +286,8 @@ RELATION_COLOURS = {"adopts": "#6a1b9a", "approves": "#2e7d32", "implements": "#
                     "evaluates": "#455a64"}
 LEVEL_COLOURS = {"international": ("#fff8e1", "#f9a825"), "regional": ("#e0f2f1", "#00897b"),
                  "national": ("#e8eaf6", "#3949ab")}
-PAGE_ROWS = 250  # rows a listing page holds before it is split, so pages stay small at any corpus size
-CITING_LIMIT = 100  # instruments listed under one reference of the article
+PAGE_ROWS = 80  # rows a listing page holds before it is split, so pages stay small at any corpus size
+CITING_LIMIT = 20  # instruments listed under one reference of the article
 
 ROW, BOX_H, BOX_W, ARC_W, TOP, NAME_CHARS = 44, 36, 500, 170, 24, 72
 
