@@ -41,7 +41,7 @@ def fold(text: str) -> str:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))  # stable: same build, same bytes
 
 
 @lru_cache(maxsize=1)

@@ -365,14 +365,26 @@ def _most_specific(error):
 
 
 def _message(error) -> str:
+    message = _plain_message(error)
+    return message if len(message) <= 300 else message[:150] + " … " + message[-140:]  # a huge value stays readable
+
+
+def _plain_message(error) -> str:
     if error.validator == "required":
         return error.message.replace(" is a required property", " is required")
     if error.validator == "enum":
         allowed = ", ".join("null" if v is None else str(v) for v in error.validator_value)
-        return f"{error.instance!r} is not one of: {allowed}"
+        return f"{_short(error.instance)} is not one of: {allowed}"
     if error.validator == "pattern" and error.schema.get("pattern", "").startswith("^[a-z0-9]"):
-        return f"{error.instance!r} must be lower-case letters, digits and hyphens"
+        return f"{_short(error.instance)} must be lower-case letters, digits and hyphens"
+    if error.validator in ("maxLength", "minLength"):
+        return f"text of {len(error.instance)} characters; the {error.validator} is {error.validator_value}"
     return error.message
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 # ---------------------------------------------------------------- building the model

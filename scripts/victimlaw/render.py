@@ -6,6 +6,7 @@ Every value printed by a template is escaped for Markdown and HTML unless it is 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -55,8 +56,14 @@ def safe_url(value: str) -> Markup:
 
 
 def yaml_string(value: str) -> Markup:
-    """A front-matter value; JSON strings are valid YAML."""
-    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+    """A front-matter value shown as text: the theme prints title and description without escaping
+    (mkdocs templates do not autoescape), so they are HTML-escaped here. JSON strings are valid YAML."""
+    return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False))
+
+
+def yaml_script(value: str) -> Markup:
+    """A front-matter value placed inside <script> as it is (JSON-LD, already safe there)."""
+    return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
 def environment() -> Environment:
@@ -67,6 +74,7 @@ def environment() -> Environment:
                       comment_start_string="{##", comment_end_string="##}")
     env.filters["url"] = safe_url
     env.filters["yaml_string"] = yaml_string
+    env.filters["yaml_script"] = yaml_script
     return env
 
 

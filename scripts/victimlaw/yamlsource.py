@@ -65,8 +65,9 @@ def _convert(node, path, lines, issues, name, seen) -> Any:
     line = node.start_mark.line + 1
     lines[path] = line
     if id(node) in seen:  # the composer shares one node for an anchor and its aliases
-        issues.append(Issue(name, line, field_name(path), "YAML anchors and aliases are not allowed"))
-        return None
+        # stop at the first: an alias bomb would otherwise be reported a billion times
+        raise DataError([Issue(name, line, field_name(path),
+                               f"YAML anchors and aliases are not allowed (this one repeats line {line})")])
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict = {}

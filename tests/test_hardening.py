@@ -1,0 +1,218 @@
+"""Hostile and malformed data: a clear error naming file, line and field, and nothing written."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from victimlaw.cli import main
+from victimlaw.generate import generate
+
+from conftest import ROOT
+from test_generate import snapshot
+
+BAD = Path(__file__).with_name("bad-data")
+
+# case: (file, line, field, what the message says)
+EXPECTED = {
+    "invalid-yaml": ("instruments.yaml", 5, "", "invalid YAML"),
+    "duplicate-id": ("instruments.yaml", 21, "instruments[1] (law-one).id", "duplicate id 'law-one' (first on line 2)"),
+    "duplicate-key": ("instruments.yaml", 10, "instruments[0].eqanun", "duplicate key 'eqanun' (first on line 9)"),
+    "unknown-field": ("instruments.yaml", 28, "instruments[1] (decision-two).colour", "unknown field 'colour'"),
+    "number-as-list": ("instruments.yaml", 9, "instruments[0] (law-one).eqanun", "[100] is not of type 'integer', 'null'"),
+    "date-as-text": ("instruments.yaml", 6, "instruments[0] (law-one).date", "'28 June 2005' does not match"),
+    "impossible-date": ("instruments.yaml", 6, "instruments[0] (law-one).date", "'2005-02-30' is not a real calendar date"),
+    "future-date": ("instruments.yaml", 6, "instruments[0] (law-one).date", "2999-01-01 is in the future"),
+    "missing-relation-target": ("instruments.yaml", 32, "instruments[1] (decision-two).relations[0].target",
+                                "no instrument has the id 'law-none'"),
+    "missing-provision": ("instruments.yaml", 32, "instruments[1] (decision-two).relations[0].provision",
+                          "'law-one' has no provision 'art-9'"),
+    "missing-language": ("instruments.yaml", 10, "instruments[0] (law-one).title", "'ru' is required"),
+    "eqanun-not-positive": ("instruments.yaml", 9, "instruments[0] (law-one).eqanun", "0 is less than the minimum of 1"),
+    "eqanun-not-integer": ("instruments.yaml", 9, "instruments[0] (law-one).eqanun", "is not of type 'integer', 'null'"),
+    "id-with-capitals": ("instruments.yaml", 2, "instruments[0] (Law One).id", "must be lower-case letters, digits and hyphens"),
+    "alias-bomb": ("instruments.yaml", 1, "a1[0]", "YAML anchors and aliases are not allowed"),
+    "non-utf8": ("instruments.yaml", 10, "", "not valid UTF-8"),
+    "theme-missing-instrument": ("themes.yaml", 6, "themes[0] (recovery).mappings[0].international[0].instrument",
+                                 "no instrument has the id 'treaty-nine'"),
+    "theme-missing-provision": ("themes.yaml", 6, "themes[0] (recovery).mappings[0].international[0].provision",
+                                "'treaty-three' has no provision 'art-99'"),
+}
+
+
+def copy_case(case: str, tmp_path: Path) -> Path:
+    folder = tmp_path / case
+    shutil.copytree(BAD / case, folder)
+    shutil.copy(BAD / "references.yaml", folder)
+    return folder / "instruments.yaml"
+
+
+def test_every_case_has_an_expectation():
+    assert {p.name for p in BAD.iterdir() if p.is_dir()} == set(EXPECTED)
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_check_names_file_line_and_field(case, tmp_path, capsys):
+    data = copy_case(case, tmp_path)
+    file, line, field, message = EXPECTED[case]
+    assert main(["check", str(data)]) == 1
+    err = capsys.readouterr().err
+    where = f"{data.parent / file}:{line}:" + (f" {field}:" if field else "")
+    assert any(row.strip().startswith(where) and message in row for row in err.splitlines()), err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_generation_from_bad_data_writes_nothing(case, tmp_path, data_dir):
+    docs = tmp_path / "docs"
+    generate(data_dir / "instruments.yaml", docs)
+    before = snapshot(docs)
+    with pytest.raises(Exception) as info:
+        generate(copy_case(case, tmp_path), docs)
+    assert type(info.value).__name__ == "DataError"
+    assert snapshot(docs) == before
+    assert not list(tmp_path.glob(".generating-*"))
+
+
+def test_a_fifty_megabyte_file_is_answered_clearly(tmp_path, capsys):
+    data = copy_case("future-date", tmp_path)
+    text = data.read_text(encoding="utf-8").replace("2999-01-01", "2005-06-28")
+    data.write_text(text.replace('en: "Protects victims."', 'en: "' + "A" * (50 * 1024 * 1024) + '"'), encoding="utf-8")
+    assert main(["check", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert f"{data}:11: instruments[0] (law-one).purpose.en: text of 52428800 characters; the maxLength is 4000" in err
+    assert len(err) < 2000
+
+
+@pytest.mark.parametrize("case", ["invalid-yaml", "theme-missing-provision", "alias-bomb"])
+def test_mkdocs_build_with_bad_data_fails_cleanly(case, tmp_path):
+    data = copy_case(case, tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "previous.html").write_text("previous build", encoding="utf-8")
+    docs_before = snapshot(ROOT / "docs")
+    env = dict(os.environ, VICTIMLAW_DATA=str(data), NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    file, line, field, message = EXPECTED[case]
+    assert result.returncode != 0
+    assert f"{data.parent / file}:{line}:" in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(ROOT / "docs") == docs_before
+    assert [p.name for p in site.iterdir()] == ["previous.html"]
+
+
+# -- text in the data is text: a whole site built from hostile data
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> a | b {{ config }} {% raw %} [x](javascript:alert(3)) "quoted" </title>'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    from html.parser import HTMLParser  # noqa: F401 (used by the tests below through sitecheck)
+    from victimlaw.bench import project_copy
+    from conftest import MINIMAL, REFERENCES, THEMES
+    folder = tmp_path_factory.mktemp("hostile")
+    data = folder / "data"
+    data.mkdir()
+    quoted = HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
+    text = MINIMAL
+    for old in ('en: "First law"', 'en: "Protects victims."', 'en: "Definitions."', 'az: "Birinci qanun"',
+                'ru: "Первый закон"'):
+        key = old.split(":")[0]
+        text = text.replace(old, f'{key}: "{quoted}{" Закон" if key == "ru" else ""}"', 1)
+    (data / "instruments.yaml").write_text(text, encoding="utf-8")
+    (data / "references.yaml").write_text(REFERENCES, encoding="utf-8")
+    (data / "themes.yaml").write_text(THEMES.replace('en: "Both 30 days."', f'en: "{quoted}"'), encoding="utf-8")
+    config = project_copy(folder / "project")
+    site = folder / "site"
+    env = dict(os.environ, VICTIMLAW_DATA=str(data / "instruments.yaml"), NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+                             "--site-dir", str(site)], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+OUR_SCRIPTS = ("bundle.", "tablesort.js", "cite.js", "search.js", "cite-data.js", "iframe-worker-shim.js")
+
+
+def test_no_injected_element_or_attribute(hostile_site):
+    from html.parser import HTMLParser
+    found = []
+
+    class Check(HTMLParser):
+        in_script = False
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            events = [name for name in attrs if name.startswith("on")]
+            if events:
+                found.append((tag, events))
+            if tag == "script":  # data blocks (JSON, JSON-LD) are not run; the test below checks them
+                self.in_script = attrs.get("type") not in ("application/json", "application/ld+json")
+                if attrs.get("src") and not any(s in attrs["src"] for s in OUR_SCRIPTS + ("iframe-worker",)):
+                    found.append((tag, attrs))
+            if tag == "img" and attrs.get("src") == "x":
+                found.append((tag, attrs))
+            for name in ("href", "src", "action"):
+                if (attrs.get(name) or "").strip().lower().startswith("javascript:"):
+                    found.append((tag, name))
+
+        def handle_endtag(self, tag):
+            if tag == "script":
+                self.in_script = False
+
+        def handle_data(self, data):
+            if self.in_script and "alert(" in data:  # every payload calls alert(); Material's own scripts do not
+                found.append(("script", data[:80]))
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        Check().feed(path.read_text(encoding="utf-8"))
+    assert found == []
+    page = (hostile_site / "en" / "instruments" / "law-one" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "{{ config }}" in page and "a | b" in page
+
+
+def test_hostile_text_stays_inside_meta_attributes_and_scripts(hostile_site):
+    page = (hostile_site / "en" / "instruments" / "law-one" / "index.html").read_text(encoding="utf-8")
+    description = page.split('<meta name="description" content="', 1)[1].split('">', 1)[0]
+    assert "<" not in description and '"' not in description
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in title
+    block = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block
+
+
+# -- output
+def test_two_builds_of_the_same_sources_are_identical(built_site, tmp_path):
+    from conftest import build_site
+    second = build_site(tmp_path / "again")
+    first_files = {p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file()}
+    second_files = {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
+    assert first_files == second_files
+    different = [str(p) for p in sorted(first_files) if p.name != "sitemap.xml.gz"
+                 and (built_site / p).read_bytes() != (second / p).read_bytes()]
+    assert different == []
+
+
+def test_external_links_open_safely_and_e_qanun_is_https(built_site):
+    import re
+    unsafe = []
+    for path in built_site.rglob("*.html"):
+        for tag in re.findall(r"<a\s[^>]*href=\"https?://[^\"]*\"[^>]*>", path.read_text(encoding="utf-8")):
+            if 'rel="noopener"' not in tag and "noopener" not in tag:
+                unsafe.append((path.relative_to(built_site).as_posix(), tag))
+            assert "http://e-qanun" not in tag
+    assert unsafe == []
+
+
+def test_the_language_switcher_names_languages_in_their_own_language(built_site):
+    import re
+    html = (built_site / "ru" / "index.html").read_text(encoding="utf-8")
+    names = re.findall(r'hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*</a>', html)
+    assert dict(names) == {"az": "Azərbaycanca", "en": "English", "ru": "Русский"}
