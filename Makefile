@@ -39,8 +39,16 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
 
-test: venv browser
+# axe-core (accessibility checks run inside the browser), pinned in package.json / package-lock.json.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: venv browser node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
+bench: venv
+	$(BIN)/python -m victimlaw.bench $(BENCH_ARGS)
+
 clean:
-	rm -rf site site-offline site-offline.zip $(VENV) docs/*/instruments docs/*/references
+	rm -rf site site-offline site-offline.zip node_modules $(VENV) docs/*/instruments docs/*/references

@@ -88,3 +88,8 @@ def test_catalogue_and_references_exist_in_every_language(pages, real_corpus):
 def test_no_page_repeats_an_id(pages):
     repeated = {rel: page.duplicate_ids for rel, page in pages.items() if page.duplicate_ids}
     assert repeated == {}
+
+
+def test_no_page_is_larger_than_150_kb(built_site):
+    sizes = {p.relative_to(built_site).as_posix(): p.stat().st_size for p in built_site.rglob("*.html")}
+    assert max(sizes.values()) <= 150 * 1024, max(sizes, key=sizes.get)

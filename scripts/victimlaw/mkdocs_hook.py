@@ -1,6 +1,7 @@
 """mkdocs hook: generate the pages before mkdocs collects files, so `mkdocs build` and `serve` work alone."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,6 +28,24 @@ def on_config(config, **kwargs):
     polyfills = config.extra.get("polyfills") or []
     config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
     return config
+
+
+TABLE = re.compile(r"<table>")
+HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def on_page_content(html: str, page, **kwargs) -> str:
+    """Give every table a caption (the heading above it) for screen readers; Markdown tables have none."""
+    out, last = [], 0
+    for match in TABLE.finditer(html):
+        headings = HEADING.findall(html, 0, match.start())
+        caption = TAG.sub("", headings[-1]).replace("¶", "").strip() if headings else page.title
+        out.append(html[last:match.end()])
+        out.append(f'<caption class="md-visually-hidden">{caption}</caption>')
+        last = match.end()
+    out.append(html[last:])
+    return "".join(out)
 
 
 def on_post_build(config, **kwargs) -> None:

@@ -208,10 +208,15 @@ class _Site:
                 undated=self.undated, svg=svg)}
         pages, years = {}, []
         for year, rows in self.by_year():
-            years.append((year, f"{year}.md", len(rows)))
-            pages[f"{lang}/timeline/{year}.md"] = self.render(
-                "timeline.md.j2", lang, heading=f"{heading}: {year}", back="index.md", years=None, chronology=rows,
-                undated=[], svg=self.picture(t, rows, depth=2 if self.directory_urls else 1))
+            # a year's page holds at most TIMELINE_ROWS instruments: the picture grows with their partners
+            chunks = _chunks(rows, TIMELINE_ROWS)
+            for n, part in enumerate(chunks, start=1):
+                name = f"{year}.md" if n == 1 else f"{year}-{n}.md"
+                label = year if len(chunks) == 1 else f"{year} ({n})"
+                years.append((label, name, len(part)))
+                pages[f"{lang}/timeline/{name}"] = self.render(
+                    "timeline.md.j2", lang, heading=f"{heading}: {label}", back="index.md", years=None,
+                    chronology=part, undated=[], svg=self.picture(t, part, depth=2 if self.directory_urls else 1))
         pages[f"{lang}/timeline/index.md"] = self.render(
             "timeline.md.j2", lang, heading=heading, back=None, years=years, chronology=[], undated=self.undated, svg=None)
         return pages
@@ -296,6 +301,7 @@ LEVEL_COLOURS = {"international": ("#fff8e1", "#f9a825"), "regional": ("#e0f2f1"
                  "national": ("#e8eaf6", "#3949ab")}
 PAGE_ROWS = 80  # rows a listing page holds before it is split, so pages stay small at any corpus size
 CITING_LIMIT = 20  # instruments listed under one reference of the article
+TIMELINE_ROWS = 30  # instruments on one page of a large timeline
 
 ROW, BOX_H, BOX_W, ARC_W, TOP, NAME_CHARS = 44, 36, 500, 170, 24, 72
 
