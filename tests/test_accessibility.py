@@ -37,3 +37,12 @@ def test_tables_have_header_cells_and_captions(built_site):
         assert tables, path
         for table in tables:
             assert "<th" in table and re.search(r"<caption[^>]*>\s*\S", table), (path, table[:120])
+            caption = re.search(r"<caption[^>]*>(.*?)</caption>", table, re.S).group(1)
+            assert "¶" not in caption and "&para;" not in caption and "<" not in caption, caption
+
+
+def test_captions_and_the_search_label_are_for_screen_readers_only(served_site, page):
+    page.goto(served_site + "en/themes/shelter/")
+    for selector in ("table caption", "label[for=site-search-input]"):
+        box = page.locator(selector).first.bounding_box()
+        assert box is None or (box["width"] <= 1 and box["height"] <= 1), selector

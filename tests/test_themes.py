@@ -71,7 +71,7 @@ def test_theme_table_links_each_provision_anchor_and_shows_the_basis(themed_page
     assert len(rows) == 2
     assert '<a href="../instruments/treaty-three.md#art-13">Third convention, Article 13</a>' in rows[0]
     assert '<a href="../instruments/law-one.md#art-1">First law, Article 1</a>' in rows[0]
-    assert "Both 30 days." in rows[0] and '<a href="#basis-1">Article 1</a>' in rows[0]
+    assert "Both 30 days." in rows[0] and '<a href="#basis-1">Source article 1</a>' in rows[0]
     assert '<a href="../instruments/decision-two.md">Second decision</a> (the act as a whole)' in rows[1]
     assert "Treaty text" in rows[1]
     assert 'id="basis-1"' in html and "«some words»" in html

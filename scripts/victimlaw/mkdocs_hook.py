@@ -40,9 +40,9 @@ def on_page_content(html: str, page, **kwargs) -> str:
     out, last = [], 0
     for match in TABLE.finditer(html):
         headings = HEADING.findall(html, 0, match.start())
-        caption = TAG.sub("", headings[-1]).replace("¶", "").strip() if headings else page.title
+        caption = TAG.sub("", headings[-1]).replace("&para;", "").replace("¶", "").strip() if headings else page.title
         out.append(html[last:match.end()])
-        out.append(f'<caption class="md-visually-hidden">{caption}</caption>')
+        out.append(f'<caption class="visually-hidden">{caption}</caption>')
         last = match.end()
     out.append(html[last:])
     return "".join(out)
