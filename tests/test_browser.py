@@ -73,3 +73,11 @@ def test_browser_resolver_agrees_with_python_on_every_citation(built_site, page,
     resolver = Resolver(real_corpus)
     in_python = [[[m.id, m.provision, m.score] for m in resolver.resolve(text)] for text in texts]
     assert in_browser == in_python
+
+
+def test_each_citation_has_a_copy_button(served_site, page):
+    page.goto(served_site + "en/instruments/decision-203-2005/")
+    assert page.locator("pre code.language-text").count() == 3
+    buttons = page.locator('pre button[data-md-type="copy"]')  # Material's copy button (content.code.copy)
+    buttons.first.wait_for(state="attached")
+    assert buttons.count() == 3
