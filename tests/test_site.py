@@ -93,3 +93,8 @@ def test_no_page_repeats_an_id(pages):
 def test_no_page_is_larger_than_150_kb(built_site):
     sizes = {p.relative_to(built_site).as_posix(): p.stat().st_size for p in built_site.rglob("*.html")}
     assert max(sizes.values()) <= 150 * 1024, max(sizes, key=sizes.get)
+
+
+def test_no_sitemap_without_the_sites_address(built_site):
+    # mkdocs would list "None/..." locations; VICTIMLAW_SITE_URL gives it the public address
+    assert not (built_site / "sitemap.xml").exists() and not (built_site / "sitemap.xml.gz").exists()

@@ -58,6 +58,9 @@ def on_post_build(config, **kwargs) -> None:
     else:
         pages, prefix, others = root / lang, f"{lang}/", set()
     search.write_index(root, lang, prefix, search.extract(pages, others, config["use_directory_urls"]))
+    if not config["site_url"]:  # a sitemap without the site's address would list "None/..." locations
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (root / name).unlink(missing_ok=True)
 
 
 def on_serve(server, config, builder, **kwargs):
