@@ -21,12 +21,13 @@ check: venv
 generate: venv
 	$(BIN)/victimlaw generate
 
+# VICTIMLAW_PARALLEL: the languages are built side by side (scripts/victimlaw/parallel.py).
 site: venv
-	$(BIN)/mkdocs build --strict --site-dir site
+	VICTIMLAW_PARALLEL=1 $(BIN)/mkdocs build --strict --site-dir site
 
 # A copy to open from disk (file://): no directory URLs, nothing from another host; packed as a zip.
 offline: venv
-	VICTIMLAW_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	VICTIMLAW_OFFLINE=true VICTIMLAW_PARALLEL=1 $(BIN)/mkdocs build --strict --site-dir site-offline
 	rm -f site-offline.zip && $(BIN)/python -m zipfile -c site-offline.zip site-offline
 	@echo "site-offline/index.html and site-offline.zip are ready"
 

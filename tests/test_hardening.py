@@ -200,6 +200,33 @@ def test_two_builds_of_the_same_sources_are_identical(built_site, tmp_path):
     assert different == []
 
 
+def test_parallel_build_gives_the_same_site(built_site, tmp_path):
+    """`make site` builds the languages side by side; the result must be the ordinary build's, byte for byte.
+    The one exception is the root 404 page: static-i18n's serial build leaves the last language's there,
+    the parallel build the default language's, as it should be."""
+    from conftest import build_site
+    parallel = build_site(tmp_path / "parallel", VICTIMLAW_PARALLEL="1")
+    files = {p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file()}
+    assert files == {p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file()}
+    different = [str(p) for p in sorted(files) if (built_site / p).read_bytes() != (parallel / p).read_bytes()]
+    assert different == ["404.html"]
+    assert '<html lang="az"' in (parallel / "404.html").read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".build-*")), "the children's folders are removed"
+
+
+def test_parallel_build_fails_when_a_language_fails(tmp_path):
+    from victimlaw.bench import project_copy
+    config = project_copy(tmp_path / "project")
+    about = tmp_path / "project" / "docs" / "ru" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[broken](nowhere.md)\n", encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VICTIMLAW_PARALLEL="1")
+    env.pop("VICTIMLAW_DATA", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+                             "--site-dir", str(tmp_path / "site")], env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "the build of ru failed" in result.stderr and "nowhere.md" in result.stderr
+
+
 def test_external_links_open_safely_and_e_qanun_is_https(built_site):
     import re
     unsafe = []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from victimlaw import DEFAULT_LANGUAGE, LANGUAGES, search
+from victimlaw import DEFAULT_LANGUAGE, LANGUAGES, parallel, search
 from victimlaw.errors import DataError
 from victimlaw.generate import generate
 from victimlaw.paths import default_data
@@ -15,12 +15,22 @@ from victimlaw.paths import default_data
 VENDORED_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
+_command: str | None = None
+
+
+def on_startup(command, dirty, **kwargs) -> None:
+    global _command
+    _command = command
+
+
 def on_pre_build(config, **kwargs) -> None:
     # static-i18n runs the build once per language; generation is a no-op after the first
     try:
         generate(default_data(), Path(config["docs_dir"]), config["use_directory_urls"])
     except DataError as exc:
         raise PluginError(exc.report()) from None
+    if parallel.enabled(_command):
+        parallel.fork_languages(config)
 
 
 def on_config(config, **kwargs):
@@ -58,6 +68,8 @@ def on_post_build(config, **kwargs) -> None:
     else:
         pages, prefix, others = root / lang, f"{lang}/", set()
     search.write_index(root, lang, prefix, search.extract(pages, others, config["use_directory_urls"]))
+    if parallel.enabled(_command) and lang == DEFAULT_LANGUAGE:
+        parallel.collect(config)
     if not config["site_url"]:  # a sitemap without the site's address would list "None/..." locations
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (root / name).unlink(missing_ok=True)
