@@ -125,10 +125,13 @@ def test_instrument_page_meta_tags_and_json_ld_in_the_built_site(built_site):
 
 
 def test_downloads_are_data_uris_holding_the_files(built_site, real_corpus):
+    import base64
     import re
-    from urllib.parse import unquote
     html = (built_site / "ru" / "instruments" / "decision-203-2005" / "index.html").read_text(encoding="utf-8")
-    links = dict(re.findall(r'<a download="([^"]+)" href="data:[^,]+,([^"]+)"', html))
+    links = dict(re.findall(r'<a download="([^"]+)" href="data:[^,]+;base64,([^"]+)"', html))
+
+    def unquote(data):
+        return base64.b64decode(data).decode("utf-8")
     assert set(links) == {"decision-203-2005.ru.bib", "decision-203-2005.ru.ris", "decision-203-2005.ru.csl.json"}
     inst = real_corpus.by_id["decision-203-2005"]
     assert unquote(links["decision-203-2005.ru.bib"]) == formats.bibtex(inst, Labels("ru"))

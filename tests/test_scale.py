@@ -64,3 +64,15 @@ def test_references_list_a_bounded_number_of_instruments(large_pages):
     page = pages["en/references/index.md"]
     for section in page.split("\n## ")[1:]:
         assert section.count("(../instruments/") <= 5
+
+
+def test_rendering_in_worker_processes_gives_the_same_pages(tmp_path, real_corpus):
+    corpus = load_corpus(write_corpus(tmp_path, 30, real_corpus, DATA))
+    patch = pytest.MonkeyPatch()
+    patch.setattr(render, "PARALLEL_FROM", 10_000)
+    serial = render.render_site(corpus)
+    patch.setattr(render, "PARALLEL_FROM", 10)
+    patch.setattr(render.os, "cpu_count", lambda: 2)
+    parallel = render.render_site(corpus)
+    patch.undo()
+    assert parallel == serial

@@ -5,12 +5,16 @@ Every value printed by a template is escaped for Markdown and HTML unless it is 
 """
 from __future__ import annotations
 
+import base64
 import csv
 import html
 import io
 import json
+import multiprocessing
+import os
 import re
-from urllib.parse import quote, urlsplit
+from concurrent.futures import ProcessPoolExecutor
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -125,14 +129,37 @@ def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
 
     directory_urls follows mkdocs' use_directory_urls; it only matters for links mkdocs does not
     rewrite (inside the relations picture and the lookup page's data)."""
-    site = _Site(corpus, directory_urls)
     pages = {"data/instruments.json": _json(corpus.document), "data/instruments.csv": instruments_csv(corpus)}
-    for lang in LANGUAGES:
-        pages.update(site.instrument_pages(lang))
-        pages.update(site.lookup_pages(lang))
-        pages.update(site.timeline_pages(lang))
-        if corpus.themes:
-            pages.update(site.theme_pages(lang))
+    global _work
+    workers = min(os.cpu_count() or 1, 4) if len(corpus.instruments) > PARALLEL_FROM and hasattr(os, "fork") else 1
+    _work = (corpus, directory_urls, workers)
+    tasks = [(lang, part) for lang in LANGUAGES for part in range(workers)]
+    if workers > 1:
+        # the corpus reaches the workers by fork; each renders one share of one language's pages
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_pages_task, tasks))
+    else:
+        results = [_pages_task(task) for task in tasks]
+    for part in results:
+        pages.update(part)
+    return pages
+
+
+PARALLEL_FROM = 200  # records; below this starting processes costs more than it saves
+_work: tuple | None = None  # (corpus, directory_urls, shares) for _pages_task, here or in a forked worker
+_sites: dict = {}  # the _Site of the corpus last rendered in this process
+
+
+def _pages_task(task: tuple[str, int]) -> dict[str, str]:
+    """Share `part` of language `lang`: every n-th instrument page, and the listings with share 0."""
+    lang, part = task
+    corpus, directory_urls, shares = _work
+    site = _sites.get("site")
+    if site is None or site.corpus is not corpus or site.directory_urls != directory_urls:
+        site = _sites["site"] = _Site(corpus, directory_urls)  # holds the corpus, so the check is by identity
+    pages = site.instrument_pages(lang, corpus.instruments[part::shares])
+    if part == 0:
+        pages.update(site.listing_pages(lang))
     return pages
 
 
@@ -149,17 +176,27 @@ class _Site:
     def render(self, template: str, lang: str, **values) -> str:
         return self.env.get_template(template).render(lang=lang, t=Labels(lang), corpus=self.corpus, **values)
 
-    def instrument_pages(self, lang: str) -> dict[str, str]:
+    def instrument_pages(self, lang: str, instruments: list[Instrument]) -> dict[str, str]:
+        """The page of each of `instruments`."""
         t, pages = Labels(lang), {}
-        for inst in self.corpus.instruments:
+        for inst in instruments:
             citations = formats.styles(inst, self.text_env)
             pages[f"{lang}/instruments/{inst.id}.md"] = self.render(
                 "instrument.md.j2", lang, inst=inst, citations=citations, fence=fence_for(citations.values()),
                 citation_meta=Markup(json.dumps(formats.highwire(inst, t), ensure_ascii=False)),
                 jsonld=formats.json_ld(inst, self.corpus, t), downloads=self.downloads(inst, t))
+        return pages
+
+    def listing_pages(self, lang: str) -> dict[str, str]:
+        """Catalogue, references, lookup, timeline and themes: the pages about many instruments."""
+        t, pages = Labels(lang), {}
         pages[f"data/instruments-{lang}.csl.json"] = _json([formats.csl(inst, t) for inst in self.corpus.instruments])
         pages.update(self.catalogue_pages(lang))
         pages[f"{lang}/references/index.md"] = self.render("references.md.j2", lang, limit=CITING_LIMIT)
+        pages.update(self.lookup_pages(lang))
+        pages.update(self.timeline_pages(lang))
+        if self.corpus.themes:
+            pages.update(self.theme_pages(lang))
         return pages
 
     def catalogue_pages(self, lang: str) -> dict[str, str]:
@@ -231,7 +268,9 @@ class _Site:
         files = [("BibTeX", "bib", "application/x-bibtex", formats.bibtex(inst, t, self.text_env)),
                  ("RIS", "ris", "application/x-research-info-systems", formats.ris(inst, t, self.text_env)),
                  ("CSL-JSON", "csl.json", "application/vnd.citationstyles.csl+json", _json([formats.csl(inst, t)]))]
-        return [(label, f"{inst.id}.{t.lang}.{ext}", Markup(f"data:{mime};charset=utf-8,{quote(text, safe='')}"))
+        # base64: shorter than percent-encoding for Azerbaijani and Cyrillic text, and fast
+        return [(label, f"{inst.id}.{t.lang}.{ext}",
+                 Markup(f"data:{mime};charset=utf-8;base64,{base64.b64encode(text.encode('utf-8')).decode('ascii')}"))
                 for label, ext, mime, text in files]
 
     def lookup_pages(self, lang: str) -> dict[str, str]:
