@@ -168,7 +168,7 @@ class _Site:
 
     def __init__(self, corpus: Corpus, directory_urls: bool):
         self.corpus, self.directory_urls = corpus, directory_urls
-        self.env, self.text_env, self.svg_env = environment(), formats.text_environment(), svg_environment()
+        self.env, self.text_env, self.html_env = environment(), formats.text_environment(), html_environment()
         self.chronology = sorted((i for i in corpus.instruments if i.date), key=_date_key)
         self.undated = sorted((i for i in corpus.instruments if not i.date), key=lambda i: i.id)
         self.resolver = Resolver(corpus)
@@ -180,11 +180,12 @@ class _Site:
         """The page of each of `instruments`."""
         t, pages = Labels(lang), {}
         for inst in instruments:
-            citations = formats.styles(inst, self.text_env)
+            cite_block = Markup(self.html_env.get_template("cite_block.html.j2").render(
+                t=t, citations=formats.styles(inst, self.text_env), downloads=self.downloads(inst, t)))
             pages[f"{lang}/instruments/{inst.id}.md"] = self.render(
-                "instrument.md.j2", lang, inst=inst, citations=citations, fence=fence_for(citations.values()),
+                "instrument.md.j2", lang, inst=inst, cite_block=cite_block,
                 citation_meta=Markup(json.dumps(formats.highwire(inst, t), ensure_ascii=False)),
-                jsonld=formats.json_ld(inst, self.corpus, t), downloads=self.downloads(inst, t))
+                jsonld=formats.json_ld(inst, self.corpus, t))
         return pages
 
     def listing_pages(self, lang: str) -> dict[str, str]:
@@ -260,7 +261,7 @@ class _Site:
 
     def picture(self, t: Labels, subset, depth: int) -> Markup:
         picture = relations_picture(self.corpus, t, self.directory_urls, subset, depth)
-        return Markup(self.svg_env.get_template("relations.svg.j2").render(**picture)) if picture["nodes"] else None
+        return Markup(self.html_env.get_template("relations.svg.j2").render(**picture)) if picture["nodes"] else None
 
     def downloads(self, inst: Instrument, t: Labels) -> list[tuple[str, str, Markup]]:
         """(label, file name, data: URI) per format. Data URIs rather than files: a file per record,
@@ -303,12 +304,6 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def fence_for(texts) -> str:
-    """A code fence longer than any run of backticks in the texts it encloses."""
-    longest = max((len(run) for text in texts for run in re.findall(r"`+", text)), default=0)
-    return "`" * max(3, longest + 1)
-
-
 CSV_COLUMNS = ["id", "kind", "level", "issuer", "date", "date_kind", "entry_into_force", "number", "eqanun",
                "eqanun_url", "title_az", "title_en", "title_ru"]
 
@@ -326,8 +321,8 @@ def instruments_csv(corpus: Corpus) -> str:
     return out.getvalue()
 
 
-def svg_environment() -> Environment:
-    """SVG is XML: escape for XML, not Markdown."""
+def html_environment() -> Environment:
+    """For HTML and SVG blocks placed in the pages as they are: escape for HTML/XML, not Markdown."""
     return Environment(loader=PackageLoader("victimlaw", "templates"), undefined=StrictUndefined,
                        autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
