@@ -35,7 +35,7 @@ def test_timeline_table_and_matrix_render(served_site, page):
     page.goto(served_site + "ru/timeline/")
     assert page.locator("article table").first.locator("tbody tr").count() >= 30
     page.goto(served_site + "themes/matrix/")
-    first_cell = page.locator(".concordance-matrix table tbody tr td").first
+    first_cell = page.locator("article table tbody tr td").first
     assert first_cell.evaluate("cell => getComputedStyle(cell).position") == "sticky"
     page.set_viewport_size({"width": 390, "height": 800})  # a phone: the table scrolls, the page does not
     page.goto(served_site + "themes/matrix/")

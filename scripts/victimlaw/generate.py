@@ -61,6 +61,7 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> bool:
 
 
 _last_generated: tuple | None = None  # what this process last generated from
+last_corpus = None  # the corpus of the last generation, for what the hook adds after Markdown
 
 
 def _inputs(data_path: Path, docs_dir: Path, directory_urls: bool) -> tuple:
@@ -78,10 +79,10 @@ def generate(data_path: Path, docs_dir: Path, directory_urls: bool = True) -> bo
 
     mkdocs runs the hook once per language build; pages already generated from the same inputs
     in this process are not rendered again."""
-    global _last_generated
+    global _last_generated, last_corpus
     if _inputs(data_path, docs_dir, directory_urls) == _last_generated:
         return False
-    corpus = load_corpus(Path(data_path))
+    corpus = last_corpus = load_corpus(Path(data_path))
     changed = write_pages(render_site(corpus, directory_urls), Path(docs_dir))
     _last_generated = _inputs(data_path, docs_dir, directory_urls)  # the generated files included
     return changed

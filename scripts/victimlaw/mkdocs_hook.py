@@ -6,7 +6,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from victimlaw import DEFAULT_LANGUAGE, LANGUAGES, parallel, search
+from victimlaw import DEFAULT_LANGUAGE, LANGUAGES, parallel, render, search
+from victimlaw import generate as generate_module
 from victimlaw.errors import DataError
 from victimlaw.generate import generate
 from victimlaw.paths import default_data
@@ -45,7 +46,23 @@ HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
 TAG = re.compile(r"<[^>]+>")
 
 
+INSTRUMENT_PAGE = re.compile(r"^([a-z]{2})/instruments/([a-z0-9-]+)\.md$")
+
+
 def on_page_content(html: str, page, **kwargs) -> str:
+    html = _with_downloads(html, page)
+    return _with_captions(html, page)
+
+
+def _with_downloads(html: str, page) -> str:
+    match = INSTRUMENT_PAGE.match(page.file.src_uri)
+    if not match or render.DOWNLOADS_MARK not in html or generate_module.last_corpus is None:
+        return html
+    lang, instrument_id = match.groups()
+    return html.replace(render.DOWNLOADS_MARK, render.downloads_html(generate_module.last_corpus, instrument_id, lang))
+
+
+def _with_captions(html: str, page) -> str:
     """Give every table a caption (the heading above it) for screen readers; Markdown tables have none."""
     out, last = [], 0
     for match in TABLE.finditer(html):

@@ -181,7 +181,7 @@ class _Site:
         t, pages = Labels(lang), {}
         for inst in instruments:
             cite_block = Markup(self.html_env.get_template("cite_block.html.j2").render(
-                t=t, citations=formats.styles(inst, self.text_env), downloads=self.downloads(inst, t)))
+                t=t, citations=formats.styles(inst, self.text_env)))
             pages[f"{lang}/instruments/{inst.id}.md"] = self.render(
                 "instrument.md.j2", lang, inst=inst, cite_block=cite_block,
                 citation_meta=Markup(json.dumps(formats.highwire(inst, t), ensure_ascii=False)),
@@ -265,7 +265,8 @@ class _Site:
 
     def downloads(self, inst: Instrument, t: Labels) -> list[tuple[str, str, Markup]]:
         """(label, file name, data: URI) per format. Data URIs rather than files: a file per record,
-        format and language would triple the files every language build has to process."""
+        format and language would triple the files every language build has to process. They are put
+        into the page after Markdown (downloads_html), which would otherwise parse every long URI."""
         files = [("BibTeX", "bib", "application/x-bibtex", formats.bibtex(inst, t, self.text_env)),
                  ("RIS", "ris", "application/x-research-info-systems", formats.ris(inst, t, self.text_env)),
                  ("CSL-JSON", "csl.json", "application/vnd.citationstyles.csl+json", _json([formats.csl(inst, t)]))]
@@ -294,6 +295,19 @@ class _Site:
             pages[f"{lang}/themes/{target}"] = self.render("matrix.md.j2", lang, rows=part, cells=cells,
                                                            pager=pager, current=n)
         return pages
+
+
+DOWNLOADS_MARK = "<!--victimlaw:downloads-->"
+
+
+def downloads_html(corpus: Corpus, instrument_id: str, lang: str) -> str:
+    """The Cite block's download links of an instrument, for the mkdocs hook to put in place of DOWNLOADS_MARK."""
+    site = _sites.get("site")
+    if site is None or site.corpus is not corpus:
+        site = _sites["site"] = _Site(corpus, True)
+    t = Labels(lang)
+    return site.html_env.get_template("downloads.html.j2").render(
+        t=t, downloads=site.downloads(corpus.by_id[instrument_id], t))
 
 
 def _chunks(items: list, size: int) -> list[list]:
