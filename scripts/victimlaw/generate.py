@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import LANGUAGES
@@ -42,10 +43,11 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> bool:
     docs_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".generating-", dir=docs_dir.parent))
     try:
-        for rel, text in pages.items():
-            target = staging / "new" / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        for folder in {(staging / "new" / rel).parent for rel in pages}:
+            folder.mkdir(parents=True, exist_ok=True)
+        # many small files: writing them from a few threads overlaps the waits on the file system
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(lambda item: (staging / "new" / item[0]).write_text(item[1], encoding="utf-8"), pages.items()))
         for root in generated_roots(docs_dir):
             rel = root.relative_to(docs_dir)
             fresh, old = staging / "new" / rel, staging / "old" / rel
