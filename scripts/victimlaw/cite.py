@@ -227,6 +227,7 @@ class Resolver:
         self.words = {inst.id: self._title_words(inst) for inst in corpus.instruments}
         # a title word is "specific" when few instruments have it; common words alone match nothing
         self.specific_limit = max(3, len(corpus.instruments) // 8)
+        self._frequencies: dict[str, int] = {}
         self.provision_count: dict[str, int] = {}
         for inst in corpus.instruments:
             for p in inst.provisions:
@@ -305,9 +306,12 @@ class Resolver:
         prefix = _word_prefix(word)
         return any(v.startswith(prefix) for v in self.words[instrument_id])
 
-    @lru_cache(maxsize=4096)
     def _frequency(self, word: str) -> int:
-        return sum(self._has_word(inst.id, word) for inst in self.corpus.instruments)
+        """How many instruments have the word; remembered per resolver (a method lru_cache would keep
+        every resolver alive and mix corpora)."""
+        if word not in self._frequencies:
+            self._frequencies[word] = sum(self._has_word(inst.id, word) for inst in self.corpus.instruments)
+        return self._frequencies[word]
 
 
 def browser_data(corpus: Corpus, resolver: Resolver, t, directory_urls: bool) -> dict:

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -171,7 +172,11 @@ class _Site:
         self.env, self.text_env, self.html_env = environment(), formats.text_environment(), html_environment()
         self.chronology = sorted((i for i in corpus.instruments if i.date), key=_date_key)
         self.undated = sorted((i for i in corpus.instruments if not i.date), key=lambda i: i.id)
-        self.resolver = Resolver(corpus)
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        """Only the lookup page needs it; instrument pages and downloads do not pay for it."""
+        return Resolver(self.corpus)
 
     def render(self, template: str, lang: str, **values) -> str:
         return self.env.get_template(template).render(lang=lang, t=Labels(lang), corpus=self.corpus, **values)
