@@ -225,6 +225,20 @@ def test_parallel_build_fails_when_a_language_fails(tmp_path):
                              "--site-dir", str(tmp_path / "site")], env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert "the build of ru failed" in result.stderr and "nowhere.md" in result.stderr
+    assert not list(tmp_path.glob(".build-*"))
+
+
+def test_parallel_build_stops_its_children_when_the_default_language_fails(tmp_path):
+    from victimlaw.bench import project_copy
+    config = project_copy(tmp_path / "project")
+    about = tmp_path / "project" / "docs" / "az" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[broken](nowhere.md)\n", encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VICTIMLAW_PARALLEL="1")
+    env.pop("VICTIMLAW_DATA", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+                             "--site-dir", str(tmp_path / "site")], env=env, capture_output=True, text=True)
+    assert result.returncode != 0 and "nowhere.md" in result.stderr
+    assert not list(tmp_path.glob(".build-*")), "the children's folders are removed"
 
 
 def test_external_links_open_safely_and_e_qanun_is_https(built_site):

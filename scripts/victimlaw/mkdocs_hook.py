@@ -92,6 +92,11 @@ def on_post_build(config, **kwargs) -> None:
             (root / name).unlink(missing_ok=True)
 
 
+def on_build_error(error, **kwargs) -> None:
+    if parallel.enabled(_command):
+        parallel.abandon()
+
+
 def on_serve(server, config, builder, **kwargs):
     server.watch(str(default_data().parent))
     server.watch(str(Path(__file__).parent))

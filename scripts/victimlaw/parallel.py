@@ -43,6 +43,7 @@ def fork_languages(config) -> None:
 
 def _child(config, i18n, lang: str, folder: Path) -> None:
     code = 1
+    _children.clear()  # the siblings started before this fork belong to the parent, not to this child
     try:
         from mkdocs import utils
         from mkdocs.commands.build import build
@@ -81,3 +82,16 @@ def collect(config) -> None:
         shutil.rmtree(folder, ignore_errors=True)
     if failed:
         raise PluginError(f"the build of {', '.join(failed)} failed (see above)")
+
+
+def abandon() -> None:
+    """The parent's own build failed: stop the children and remove their folders."""
+    import signal
+    while _children:
+        pid, _, folder = _children.pop(0)
+        try:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        shutil.rmtree(folder, ignore_errors=True)
