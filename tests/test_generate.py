@@ -9,7 +9,9 @@ import pytest
 
 from victimlaw.cli import main
 from victimlaw.errors import DataError
+from victimlaw import generate as generate_module
 from victimlaw.generate import generate
+from victimlaw.render import write_site as real_write
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -56,6 +58,29 @@ def test_bad_data_leaves_docs_exactly_as_they_were(data_dir, docs):
     with pytest.raises(DataError):
         generate(path, docs)
     assert snapshot(docs) == before
+
+
+def test_a_later_build_from_the_same_sources_renders_nothing(data_dir, docs, monkeypatch):
+    """Another process (the next `mkdocs build`) finds the stamp and skips rendering, but still
+    validates the data; a generated page edited by hand, or a changed source, renders again."""
+    generate(data_dir / "instruments.yaml", docs)
+    assert (docs / generate_module.STAMP).exists()
+    rendered = []
+    monkeypatch.setattr(generate_module, "write_site", lambda *a: rendered.append(a) or real_write(*a))
+    monkeypatch.setattr(generate_module, "_last_generated", None)  # as in a new process
+    assert generate(data_dir / "instruments.yaml", docs) is False and rendered == []
+    assert generate_module.last_corpus is not None
+
+    page = docs / "en" / "instruments" / "law-one.md"
+    page.write_text("edited by hand", encoding="utf-8")
+    assert generate(data_dir / "instruments.yaml", docs) is True and len(rendered) == 1
+    assert page.read_text(encoding="utf-8") != "edited by hand"
+
+    path = data_dir / "instruments.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2005-06-28", "date: 2005-02-30"), encoding="utf-8")
+    monkeypatch.setattr(generate_module, "_last_generated", None)
+    with pytest.raises(DataError):
+        generate(path, docs)
 
 
 def test_cli_check_reports_every_error_and_exit_status(data_dir, capsys):

@@ -205,13 +205,20 @@ def test_parallel_build_gives_the_same_site(built_site, tmp_path):
     The one exception is the root 404 page: static-i18n's serial build leaves the last language's there,
     the parallel build the default language's, as it should be."""
     from conftest import build_site
-    parallel = build_site(tmp_path / "parallel", VICTIMLAW_PARALLEL="1")
+    previous = tmp_path / "parallel"
+    (previous / "en" / "instruments").mkdir(parents=True)
+    (previous / "en" / "instruments" / "stale.html").write_text("from an earlier build", encoding="utf-8")
+    (previous / ".git").mkdir()
+    (previous / ".git" / "HEAD").write_text("kept, as mkdocs keeps hidden entries", encoding="utf-8")
+    parallel = build_site(previous, VICTIMLAW_PARALLEL="1")
+    assert (parallel / ".git" / "HEAD").exists()
     files = {p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file()}
-    assert files == {p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file()}
+    assert files == {p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file() and ".git" not in p.parts}
     different = [str(p) for p in sorted(files) if (built_site / p).read_bytes() != (parallel / p).read_bytes()]
     assert different == ["404.html"]
     assert '<html lang="az"' in (parallel / "404.html").read_text(encoding="utf-8")
     assert not list(tmp_path.glob(".build-*")), "the children's folders are removed"
+    assert not list(tmp_path.glob(".old-site-*")), "the previous build is deleted"
 
 
 def test_parallel_build_fails_when_a_language_fails(tmp_path):

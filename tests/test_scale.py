@@ -74,5 +74,9 @@ def test_rendering_in_worker_processes_gives_the_same_pages(tmp_path, real_corpu
     patch.setattr(render, "PARALLEL_FROM", 10)
     patch.setattr(render.os, "cpu_count", lambda: 2)
     parallel = render.render_site(corpus)
+    render.write_site(corpus, True, tmp_path / "written")
     patch.undo()
     assert parallel == serial
+    written = {p.relative_to(tmp_path / "written").as_posix(): p.read_text(encoding="utf-8")
+               for p in (tmp_path / "written").rglob("*") if p.is_file()}
+    assert written == serial

@@ -1,6 +1,7 @@
 """Per-language search, in the public build (served) and the offline build (from disk)."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -29,6 +30,12 @@ QUERIES = [
     ("ru", "ребенок", "ru/instruments/"),  # the text has «ребёнок»
     ("ru", "ПРИЮТ", "ru/themes/shelter"),
 ]
+
+
+def shard_content(path):
+    """What a shard script assigns: ...[\"<lang>/<name>\"] = <JSON>;"""
+    script = path.read_text(encoding="utf-8")
+    return json.loads(script[script.index("] = ") + 4:].rstrip().rstrip(";"))
 
 
 def results(page, query):
@@ -96,24 +103,65 @@ def test_offline_build_links_and_assets(offline_site):
 def test_one_index_per_language_holding_only_that_language(request, site_fixture):
     site = request.getfixturevalue(site_fixture)
     for lang in ("az", "en", "ru"):
-        script = (site / "search" / f"{lang}.js").read_text(encoding="utf-8")
-        locations = re.findall(r'"l":"([^"]*)"', script)
+        folder = site / "search" / lang
+        assert (folder / "index.js").exists()
+        locations = [doc[0] for shard in sorted(folder.glob("d*.js")) for doc in shard_content(shard)]
         assert len(locations) > 100
         if lang == "az":
             assert not [loc for loc in locations if loc.startswith(("en/", "ru/"))]
         else:
             assert all(loc.startswith(f"{lang}/") for loc in locations)
-        assert '"instruments/decision-203-2005' in script.replace(f'"{lang}/', '"')
+        assert any(loc.startswith(f"{PREFIX[lang]}instruments/decision-203-2005") for loc in locations)
+    assert not list(site.glob("search/*.js")), "no index holding a whole language"
 
 
-def test_extract_cuts_pages_into_sections(tmp_path):
-    page = tmp_path / "en" / "x" / "index.html"
-    page.parent.mkdir(parents=True)
-    page.write_text('<html><nav>menu</nav><article class="md-content__inner">'
-                    '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>Intro <b>text</b>.</p>'
-                    '<h2 id="s">Section</h2><p>Body</p><script>var x = 1;</script></article></html>', encoding="utf-8")
-    docs = search.extract(tmp_path / "en", set(), directory_urls=True)
-    assert docs == [{"l": "x/", "t": "Title", "p": "", "x": "Intro text ."},
-                    {"l": "x/#s", "t": "Section", "p": "Title", "x": "Body"}]
-    assert search.extract(tmp_path / "en", set(), directory_urls=False)[0]["l"] == "x/index.html"
-    assert search.extract(tmp_path, {"en"}, directory_urls=True) == []
+def test_the_index_is_split_into_small_shards():
+    """Whatever the corpus size, a query loads a term shard per word and a document shard per result."""
+    docs = [{"l": f"instruments/x-{n}/", "t": f"Title {n}", "p": "", "x": f"qurbanların hüquqları {n} " * 20}
+            for n in range(1000)]
+    docs[500]["x"] = "long " * 20_000  # larger than a shard: alone in its own
+    shards = search.build_index(docs, "az")
+    manifest = shards["index"]
+    assert {k: manifest[k] for k in ("lang", "sections", "termShards")} == {"lang": "az", "sections": 1000, "termShards": 5}
+    starts = manifest["docShards"]
+    assert starts[0] == 0 and starts == sorted(starts) and 500 in starts and 501 in starts
+    assert [doc for k in range(len(starts)) for doc in shards[f"d{k}"]] == [[d["l"], d["t"], d["p"], d["x"]] for d in docs]
+    for k in range(len(starts)):
+        if k != starts.index(500):
+            assert len(json.dumps(shards[f"d{k}"], ensure_ascii=False)) < 2 * search.DOC_SHARD_CHARS
+    term = search.terms("qurbanların", "az")[0]
+    assert term == "qurbanlarin"
+    postings = shards[f"t{search.shard_of(term, 5)}"][term]
+    assert postings[:4] == [0, 20, 1, 20] and len(postings) == 2 * 999  # (section, weight) for every section with it
+    assert shards["t" + str(search.shard_of("title", 5))]["title"][:2] == [0, 10]  # a title word weighs most
+
+
+def test_words_are_folded_and_stemmed():
+    assert search.terms("İnsan alverİ QURBANLARI, ребёнок!", "az") == ["insan", "alveri", "qurbanlari", "ребенок"]
+    assert [search.stem_ru(w) for w in ("жертвы", "жертв", "жертвам", "торговли", "торговле")] == \
+        ["жертв", "жертв", "жертв", "торговл", "торговл"]
+    assert search.terms("shelters victims", "en") == ["shelter", "victim"]
+
+
+@pytest.mark.browser
+def test_the_browser_folds_and_stems_as_the_index_does(served_site, page, real_corpus):
+    """search.js handles a query with the rules search.py applied to the pages: every word of the corpus
+    must come out the same in both."""
+    text = json.dumps(real_corpus.document, ensure_ascii=False)
+    words = sorted(set(re.findall(r"[^\W_]+", text)))
+    page.goto(served_site)
+    for lang in ("az", "en", "ru"):
+        browser = page.evaluate("([words, lang]) => words.map(w => victimlawSearch.terms(w, lang).join(' '))", [words, lang])
+        python = [" ".join(search.terms(w, lang)) for w in words]
+        assert [(w, b) for w, b, p in zip(words, browser, python) if b != p] == []
+        shards = page.evaluate("([words, n]) => words.map(w => victimlawSearch.shardOf(w, n))", [python[:500], 7])
+        assert shards == [search.shard_of(term, 7) for term in python[:500]]
+
+
+def test_a_page_is_cut_into_sections():
+    page = ('<html><nav>menu</nav><article class="md-content__inner">'
+            '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>Intro <b>text</b>.</p>'
+            '<h2 id="s">Section</h2><p>Body</p><h2 id="e">Empty</h2><script>var x = 1;</script></article></html>')
+    assert search.page_entries(page, "en/x/") == [{"l": "en/x/", "t": "Title", "p": "", "x": "Intro text ."},
+                                                    {"l": "en/x/#s", "t": "Section", "p": "Title", "x": "Body"}]
+    assert search.page_entries("<html><p>no article</p></html>", "x/") == []

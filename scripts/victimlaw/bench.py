@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .corpus import load_corpus
+from .generate import STAMP, generated_roots
 from .paths import PROJECT
 from .synthetic import write_corpus
 
@@ -51,37 +52,56 @@ def timed_build(config: Path, data: Path, site: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
+def forget_generated(docs: Path, site: Path) -> None:
+    """As on a fresh checkout: no generated pages, no stamp, no site."""
+    for root in generated_roots(docs):
+        shutil.rmtree(root, ignore_errors=True)
+    (docs / STAMP).unlink(missing_ok=True)
+    shutil.rmtree(site, ignore_errors=True)
+
+
 def measure(records: int, data: Path, config: Path, site: Path, repeat: int) -> dict:
-    runs = [timed_build(config, data, site) for _ in range(repeat)]
-    seconds = statistics.median(r[0] for r in runs)
+    """`repeat` cold builds (nothing generated yet) and `repeat` warm ones (the same sources built again,
+    as `make site` after `make serve`, or `make offline` after `make site`); medians of each."""
+    cold, warm = [], []
+    for _ in range(repeat):
+        forget_generated(config.parent / "docs", site)
+        cold.append(timed_build(config, data, site))
+    for _ in range(repeat):
+        warm.append(timed_build(config, data, site))
     html = list(site.rglob("*.html"))
+    seconds = statistics.median(r[0] for r in cold)
     return {
         "records": records, "pages": len(html), "seconds": round(seconds, 2),
-        "pages_per_second": round(len(html) / seconds, 1), "peak_memory_mib": round(max(r[1] for r in runs)),
+        "warm_seconds": round(statistics.median(r[0] for r in warm), 2),
+        "pages_per_second": round(len(html) / seconds, 1), "peak_memory_mib": round(max(r[1] for r in cold + warm)),
         "site_mib": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1),
-        "search_index_kib": {lang: round((site / "search" / f"{lang}.js").stat().st_size / 1024) for lang in LANGUAGES},
+        "search_index_kib": {lang: round(sum(p.stat().st_size for p in (site / "search" / lang).iterdir()) / 1024)
+                             for lang in LANGUAGES},
+        "largest_search_shard_kib": round(max(p.stat().st_size for p in (site / "search").rglob("*.js")) / 1024, 1),
         "largest_page_kib": round(max(p.stat().st_size for p in html) / 1024, 1),
         "largest_page": max(html, key=lambda p: p.stat().st_size).relative_to(site).as_posix(),
     }
 
 
-def exponent(rows: list[dict]) -> float | None:
+def exponent(rows: list[dict], key: str = "seconds") -> float | None:
     """Build time ~ records ** exponent, between the smallest and the largest synthetic corpus."""
     synthetic = [r for r in rows if r.get("synthetic")]
     if len(synthetic) < 2:
         return None
     a, b = synthetic[0], synthetic[-1]
-    return round(math.log(b["seconds"] / a["seconds"]) / math.log(b["records"] / a["records"]), 2)
+    return round(math.log(b[key] / a[key]) / math.log(b["records"] / a["records"]), 2)
 
 
 def table(rows: list[dict]) -> str:
-    head = ["records", "pages", "build s", "pages/s", "peak MiB", "site MiB", "index KiB az/en/ru", "largest page KiB"]
+    head = ["records", "pages", "build s (cold)", "build s (again)", "pages/s", "peak MiB", "site MiB",
+            "search index KiB az/en/ru", "largest search shard KiB", "largest page KiB"]
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         index = "/".join(str(r["search_index_kib"][lang]) for lang in LANGUAGES)
         label = f"{r['records']}" + ("" if r.get("synthetic") else " (real)")
-        lines.append(" | ".join(str(v) for v in (label, r["pages"], r["seconds"], r["pages_per_second"],
-                                                 r["peak_memory_mib"], r["site_mib"], index,
+        lines.append(" | ".join(str(v) for v in (label, r["pages"], r["seconds"], r["warm_seconds"], r["pages_per_second"],
+                                                 r["peak_memory_mib"], r["site_mib"], index, r["largest_search_shard_kib"],
                                                  f"{r['largest_page_kib']} ({r['largest_page']})")))
     return "\n".join(lines)
 
@@ -90,7 +110,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 2000])
     parser.add_argument("--large", action="store_true", help="add a 10,000-record corpus")
-    parser.add_argument("--repeat", type=int, default=3, help="builds per size; the median time is reported")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="cold and repeated builds per size; the median of each is reported")
     parser.add_argument("--json", type=Path, default=PROJECT / "bench-results.json")
     args = parser.parse_args(argv)
     sizes = args.sizes + ([10000] if args.large else [])
@@ -106,10 +127,12 @@ def main(argv=None) -> int:
             row = measure(size, data, config, tmp / f"site-{size}", args.repeat if size <= 2000 else 1)
             row["synthetic"] = True
             rows.append(row)
-            print(f"  {size} records: {row['seconds']} s", file=sys.stderr, flush=True)
-    result = {"machine": f"{os.cpu_count()} cores, {platform_name()}", "rows": rows, "exponent": exponent(rows)}
+            print(f"  {size} records: {row['seconds']} s, again {row['warm_seconds']} s", file=sys.stderr, flush=True)
+    result = {"machine": f"{os.cpu_count()} cores, {platform_name()}", "rows": rows, "exponent": exponent(rows),
+              "warm_exponent": exponent(rows, "warm_seconds")}
     print(table(rows))
-    print(f"\nscaling exponent (build time ~ records^k) between {sizes[0]} and {sizes[-1]}: {result['exponent']}")
+    print(f"\nscaling exponent (build time ~ records^k) between {sizes[0]} and {sizes[-1]}: "
+          f"{result['exponent']} (cold), {result['warm_exponent']} (again)")
     print(f"machine: {result['machine']}")
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"figures written to {args.json}")

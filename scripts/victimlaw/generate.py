@@ -1,20 +1,25 @@
-"""Write the generated pages into docs/ atomically, and only when they changed.
+"""Write the generated pages into docs/ atomically, and only when their sources changed.
 
-Everything is rendered in memory first; a data error therefore leaves docs/ untouched. The new
-folders are written beside docs/ and swapped in by rename, so a reader never sees half a site.
-Writing nothing when nothing changed keeps `mkdocs serve` from rebuilding in a loop.
+The data is validated before anything is rendered, so a data error leaves docs/ untouched. The pages
+are written into a folder beside docs/ and swapped in by rename, so a reader never sees half a site.
+A stamp (docs/.victimlaw-generated.json) records what the pages were made from: writing nothing when
+nothing changed keeps `mkdocs serve` from rebuilding in a loop, and a build from unchanged sources
+skips rendering.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import jinja2
 
 from . import LANGUAGES
 from .corpus import load_corpus
-from .render import render_site
+from .render import write_site
 
 GENERATED_DIRS = ("instruments", "catalogue", "references", "themes", "timeline", "cite")  # below docs/<lang>/; never edit them by hand
 SHARED_DIRS = ("data",)  # below docs/: the same for every language (data exports)
@@ -25,29 +30,13 @@ def generated_roots(docs_dir: Path) -> list[Path]:
         [docs_dir / name for name in SHARED_DIRS]
 
 
-def current_pages(docs_dir: Path) -> dict[str, str]:
-    pages = {}
-    for root in generated_roots(docs_dir):
-        if root.is_dir():
-            for path in root.rglob("*"):
-                if path.is_file():
-                    pages[path.relative_to(docs_dir).as_posix()] = path.read_text(encoding="utf-8")
-    return pages
-
-
-def write_pages(pages: dict[str, str], docs_dir: Path) -> bool:
-    """Swap the generated folders for ones holding exactly `pages`; return whether anything changed."""
+def write_pages(corpus, directory_urls: bool, docs_dir: Path) -> None:
+    """Render every page into a staging folder beside docs/, then swap the generated folders in."""
     docs_dir = Path(docs_dir)
-    if current_pages(docs_dir) == pages:
-        return False
     docs_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".generating-", dir=docs_dir.parent))
     try:
-        for folder in {(staging / "new" / rel).parent for rel in pages}:
-            folder.mkdir(parents=True, exist_ok=True)
-        # many small files: writing them from a few threads overlaps the waits on the file system
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            list(pool.map(lambda item: (staging / "new" / item[0]).write_text(item[1], encoding="utf-8"), pages.items()))
+        write_site(corpus, directory_urls, staging / "new")
         for root in generated_roots(docs_dir):
             rel = root.relative_to(docs_dir)
             fresh, old = staging / "new" / rel, staging / "old" / rel
@@ -59,32 +48,55 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> bool:
                 os.replace(fresh, root)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return True
 
 
-_last_generated: tuple | None = None  # what this process last generated from
+STAMP = ".victimlaw-generated.json"  # below docs/: what the generated files were made from (hidden: not published)
+_last_generated: dict | None = None  # the fingerprint this process last generated from
 last_corpus = None  # the corpus of the last generation, for what the hook adds after Markdown
 
 
-def _inputs(data_path: Path, docs_dir: Path, directory_urls: bool) -> tuple:
-    """Everything the pages depend on, by name, size and modification time."""
+def fingerprint(data_path: Path, docs_dir: Path, directory_urls: bool) -> dict:
+    """Everything the generated pages depend on: the sources by content, the generated files by size
+    and modification time (so a page edited or removed by hand is noticed)."""
     package = Path(__file__).parent
-    files = sorted(Path(data_path).parent.glob("*.yaml")) + sorted(package.glob("*.yaml")) + \
+    sources = sorted(Path(data_path).parent.glob("*.yaml")) + sorted(package.glob("*.yaml")) + \
         sorted((package / "templates").glob("*.j2")) + sorted(package.glob("*.py"))
-    generated = [f for root in generated_roots(Path(docs_dir)) if root.is_dir() for f in root.rglob("*")]
-    stamps = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files + sorted(generated))
-    return (str(Path(data_path).resolve()), str(Path(docs_dir).resolve()), directory_urls, stamps)
+    digest = hashlib.sha256(f"{Path(data_path).resolve()}|{directory_urls}|{jinja2.__version__}".encode())
+    for path in sources:
+        digest.update(f"|{path.name}|".encode())
+        digest.update(path.read_bytes())
+    generated = {}
+    for root in generated_roots(Path(docs_dir)):
+        if root.is_dir():
+            for path in root.rglob("*"):
+                if path.is_file():
+                    stat = path.stat()
+                    generated[path.relative_to(docs_dir).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    return {"sources": digest.hexdigest(), "generated": dict(sorted(generated.items()))}
+
+
+def _stamp(docs_dir: Path) -> dict | None:
+    try:
+        return json.loads((Path(docs_dir) / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def generate(data_path: Path, docs_dir: Path, directory_urls: bool = True) -> bool:
     """Validate the data, render every page, write them; raise DataError before writing anything.
 
-    mkdocs runs the hook once per language build; pages already generated from the same inputs
-    in this process are not rendered again."""
+    The data is always loaded and validated. Pages are rendered only when the sources or the generated
+    files differ from the last generation: mkdocs runs the hook once per language build, and a later
+    build from the same sources (`make site` again, or after `make serve`) finds the stamp."""
     global _last_generated, last_corpus
-    if _inputs(data_path, docs_dir, directory_urls) == _last_generated:
+    current = fingerprint(data_path, docs_dir, directory_urls)
+    if current == _last_generated:
         return False
     corpus = last_corpus = load_corpus(Path(data_path))
-    changed = write_pages(render_site(corpus, directory_urls), Path(docs_dir))
-    _last_generated = _inputs(data_path, docs_dir, directory_urls)  # the generated files included
+    changed = current != _stamp(docs_dir)
+    if changed:
+        write_pages(corpus, directory_urls, Path(docs_dir))
+        current = fingerprint(data_path, docs_dir, directory_urls)
+        (Path(docs_dir) / STAMP).write_text(json.dumps(current, indent=0) + "\n", encoding="utf-8")
+    _last_generated = current
     return changed

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from victimlaw import DEFAULT_LANGUAGE, LANGUAGES, parallel, render, search
+from victimlaw import DEFAULT_LANGUAGE, parallel, render, search
 from victimlaw import generate as generate_module
 from victimlaw.errors import DataError
 from victimlaw.generate import generate
@@ -30,6 +30,7 @@ def on_pre_build(config, **kwargs) -> None:
         generate(default_data(), Path(config["docs_dir"]), config["use_directory_urls"])
     except DataError as exc:
         raise PluginError(exc.report()) from None
+    _search_entries[config["theme"]["language"]] = []  # nothing left from a build that failed
     if parallel.enabled(_command):
         parallel.fork_languages(config)
 
@@ -75,16 +76,23 @@ def _with_captions(html: str, page) -> str:
     return "".join(out)
 
 
+_search_entries: dict[str, list[tuple[str, list[dict]]]] = {}  # language -> (page, its entries), as built
+
+
+def on_post_page(output: str, page, config, **kwargs) -> str:
+    """Index the page while its HTML is at hand. static-i18n runs one build per language (the others
+    inside the default language's post_build), so entries are kept per language."""
+    entries = search.page_entries(output, page.url)
+    _search_entries.setdefault(config["theme"]["language"], []).append((page.file.dest_uri, entries))
+    return output
+
+
 def on_post_build(config, **kwargs) -> None:
-    """Index this language's pages. static-i18n runs one build per language into the same site_dir,
-    the default language at its root and the others in <lang>/ folders."""
+    """Write this language's search index: the default language at the site root, the others in <lang>/."""
     lang = config["theme"]["language"]
     root = Path(config["site_dir"])
-    if lang == DEFAULT_LANGUAGE:
-        pages, prefix, others = root, "", {code for code in LANGUAGES if code != DEFAULT_LANGUAGE}
-    else:
-        pages, prefix, others = root / lang, f"{lang}/", set()
-    search.write_index(root, lang, prefix, search.extract(pages, others, config["use_directory_urls"]))
+    pages = sorted(_search_entries.pop(lang, []), key=lambda item: item[0])
+    search.write_index(root, lang, [entry for _, entries in pages for entry in entries])
     if parallel.enabled(_command) and lang == DEFAULT_LANGUAGE:
         parallel.collect(config)
     if not config["site_url"]:  # a sitemap without the site's address would list "None/..." locations

@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 _children: list[tuple[int, str, Path]] = []
+_sweeper: int | None = None  # the process removing the previous build's files
 
 
 def enabled(command: str | None) -> bool:
@@ -30,6 +31,7 @@ def fork_languages(config) -> None:
     if i18n is None or _children or i18n.current_language != i18n.default_language:
         return
     site_dir = Path(config["site_dir"])
+    _sweep(site_dir)
     for lang in [code for code in i18n.build_languages if code != i18n.default_language]:
         folder = Path(tempfile.mkdtemp(prefix=f".build-{lang}-", dir=site_dir.parent))
         sys.stdout.flush()
@@ -41,9 +43,35 @@ def fork_languages(config) -> None:
     i18n.building = True  # static-i18n's own loop over the other languages is skipped in the parent
 
 
+def _sweep(site_dir: Path) -> None:
+    """Move the previous build out of the way and delete it in another process: mkdocs would otherwise
+    delete thousands of files before the default language's build can start. Hidden entries stay, as
+    mkdocs' own cleaning leaves them."""
+    global _sweeper
+    entries = [entry for entry in site_dir.iterdir() if not entry.name.startswith(".")] if site_dir.is_dir() else []
+    if not entries:
+        return
+    trash = Path(tempfile.mkdtemp(prefix=".old-site-", dir=site_dir.parent))
+    for entry in entries:
+        os.replace(entry, trash / entry.name)
+    _sweeper = os.fork()
+    if _sweeper == 0:
+        shutil.rmtree(trash, ignore_errors=True)
+        os._exit(0)
+
+
+def _join_sweeper() -> None:
+    global _sweeper
+    if _sweeper is not None:
+        os.waitpid(_sweeper, 0)
+        _sweeper = None
+
+
 def _child(config, i18n, lang: str, folder: Path) -> None:
     code = 1
-    _children.clear()  # the siblings started before this fork belong to the parent, not to this child
+    global _sweeper
+    _children.clear()  # the siblings and the sweeper started before this fork belong to the parent
+    _sweeper = None
     try:
         from mkdocs import utils
         from mkdocs.commands.build import build
@@ -75,11 +103,13 @@ def collect(config) -> None:
         else:
             shutil.rmtree(site_dir / lang, ignore_errors=True)
             shutil.move(str(folder / lang), str(site_dir / lang))
-            index = folder / "search" / f"{lang}.js"
+            index = folder / "search" / lang
             if index.exists():
                 (site_dir / "search").mkdir(exist_ok=True)
-                shutil.move(str(index), str(site_dir / "search" / f"{lang}.js"))
+                shutil.rmtree(site_dir / "search" / lang, ignore_errors=True)
+                shutil.move(str(index), str(site_dir / "search" / lang))
         shutil.rmtree(folder, ignore_errors=True)
+    _join_sweeper()
     if failed:
         raise PluginError(f"the build of {', '.join(failed)} failed (see above)")
 
@@ -95,3 +125,4 @@ def abandon() -> None:
         except (ProcessLookupError, ChildProcessError):
             pass
         shutil.rmtree(folder, ignore_errors=True)
+    _join_sweeper()

@@ -12,9 +12,11 @@ import io
 import json
 import multiprocessing
 import os
+import posixpath
 import re
 from concurrent.futures import ProcessPoolExecutor
 from functools import cached_property
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -130,38 +132,61 @@ def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
 
     directory_urls follows mkdocs' use_directory_urls; it only matters for links mkdocs does not
     rewrite (inside the relations picture and the lookup page's data)."""
-    pages = {"data/instruments.json": _json(corpus.document), "data/instruments.csv": instruments_csv(corpus)}
+    pages: dict[str, str] = {}
+    for share in _shares(corpus, directory_urls, None):
+        pages.update(share)
+    return pages
+
+
+def write_site(corpus: Corpus, directory_urls: bool, folder: Path) -> None:
+    """Render every generated file into `folder`; each is written by the process that rendered it, so
+    with worker processes no page travels back to this one."""
+    for _ in _shares(corpus, directory_urls, folder):
+        pass
+
+
+def _shares(corpus: Corpus, directory_urls: bool, folder: Path | None):
+    """The files in shares (each returned, or written to `folder` and an empty share returned)."""
+    shared = {"data/instruments.json": _json(corpus.document), "data/instruments.csv": instruments_csv(corpus)}
+    yield _deliver(shared, folder)
     global _work
     workers = min(os.cpu_count() or 1, 4) if len(corpus.instruments) > PARALLEL_FROM and hasattr(os, "fork") else 1
-    _work = (corpus, directory_urls, workers)
+    _work = (corpus, directory_urls, workers, folder)
     tasks = [(lang, part) for lang in LANGUAGES for part in range(workers)]
     if workers > 1:
         # the corpus reaches the workers by fork; each renders one share of one language's pages
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_pages_task, tasks))
+            yield from pool.map(_pages_task, tasks)
     else:
-        results = [_pages_task(task) for task in tasks]
-    for part in results:
-        pages.update(part)
-    return pages
+        yield from map(_pages_task, tasks)
 
 
 PARALLEL_FROM = 200  # records; below this starting processes costs more than it saves
-_work: tuple | None = None  # (corpus, directory_urls, shares) for _pages_task, here or in a forked worker
+_work: tuple | None = None  # (corpus, directory_urls, shares, folder) for _pages_task, here or in a forked worker
 _sites: dict = {}  # the _Site of the corpus last rendered in this process
 
 
 def _pages_task(task: tuple[str, int]) -> dict[str, str]:
     """Share `part` of language `lang`: every n-th instrument page, and the listings with share 0."""
     lang, part = task
-    corpus, directory_urls, shares = _work
+    corpus, directory_urls, shares, folder = _work
     site = _sites.get("site")
     if site is None or site.corpus is not corpus or site.directory_urls != directory_urls:
         site = _sites["site"] = _Site(corpus, directory_urls)  # holds the corpus, so the check is by identity
     pages = site.instrument_pages(lang, corpus.instruments[part::shares])
     if part == 0:
         pages.update(site.listing_pages(lang))
-    return pages
+    return _deliver(pages, folder)
+
+
+def _deliver(pages: dict[str, str], folder: Path | None) -> dict[str, str]:
+    if folder is None:
+        return pages
+    for folder_name in {posixpath.dirname(name) for name in pages}:
+        (folder / folder_name).mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return {}
 
 
 class _Site:

@@ -3,15 +3,25 @@
 Why our own search rather than Material's: Material builds one lunr index for all three languages
 (results in every language), lunr has no Azerbaijani pipeline and folds no letters, and its worker
 fetches JSON, which a browser refuses from file://. So each language gets its own index of page
-sections, extracted from the built HTML and written as a script (search/<lang>.js) that a page loads
-with a <script> tag, online or from disk; assets/javascripts/search.js folds, stems and matches in the
-browser, the same code for the index and the query, so they always agree.
+sections, taken from each page's HTML as it is built.
+
+The index is split so that a search loads only what it needs, at any corpus size: the words are
+folded and stemmed here, and their postings go into term shards chosen by the first two letters
+(a query word needs one shard, prefix matches included); the sections themselves (address, titles,
+text for the excerpt) go into small document shards, loaded for the results shown. Every shard is a
+script (search/<lang>/...js) that a page loads with a <script> tag, online or from disk.
+assets/javascripts/search.js folds and stems a query with the same rules as this module (a browser
+test holds the two to the same answers on the site's whole vocabulary).
 """
 from __future__ import annotations
 
 import html
 import json
+import math
 import re
+import unicodedata
+from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 # The built pages are mkdocs' own well-formed output, so a few regular expressions read them several
@@ -19,6 +29,10 @@ from pathlib import Path
 NOT_TEXT = re.compile(r"<(script|style|svg|button|nav)\b.*?</\1>|<a class=\"headerlink\".*?</a>", re.S)
 HEADING = re.compile(r"<h([123])\b[^>]*?\bid=\"([^\"]*)\"[^>]*>(.*?)</h\1>", re.S)
 TAG = re.compile(r"<[^>]+>")
+
+DOC_SHARD_CHARS = 30_000  # text in one document shard: the twenty results shown load at most twenty
+SECTIONS_PER_TERM_SHARD = 200  # sets the number of term shards, so each stays small as the corpus grows
+TITLE_WEIGHT, PAGE_TITLE_WEIGHT = 10, 2  # a word in a section's title counts most, then the page's title
 
 
 def _text(fragment: str) -> str:
@@ -36,41 +50,207 @@ def sections(article: str) -> list[dict]:
     return found
 
 
-def page_location(relative: Path, directory_urls: bool) -> str:
-    text = relative.as_posix()
-    if directory_urls and text.endswith("index.html"):
-        return text[: -len("index.html")]
-    return text
-
-
-def extract(site_dir: Path, exclude: set[str], directory_urls: bool) -> list[dict]:
-    """Sections of every page below site_dir, other languages' folders excluded; locations from site_dir."""
-    docs = []
-    for path in sorted(site_dir.rglob("*.html")):
-        relative = path.relative_to(site_dir)
-        if relative.parts[0] in exclude or relative.as_posix() == "404.html":
+def page_entries(page: str, location: str) -> list[dict]:
+    """The index entries of one built page (its HTML), found at `location` below the site root."""
+    start, end = page.find("<article"), page.rfind("</article>")
+    found = sections(page[start:end]) if start >= 0 else []  # the article only: no header, navigation, footer
+    page_title = found[0]["title"] if found else ""
+    entries = []
+    for n, section in enumerate(found):
+        text = section["text"]
+        if not text and n:
             continue
-        page = path.read_text(encoding="utf-8")
-        start, end = page.find("<article"), page.rfind("</article>")
-        found = sections(page[start:end]) if start >= 0 else []  # the article only: no header, navigation, footer
-        location = page_location(relative, directory_urls)
-        page_title = found[0]["title"] if found else ""
-        for n, section in enumerate(found):
-            text = section["text"]
-            if not text and n:
-                continue
-            docs.append({"l": location if n == 0 else f"{location}#{section['id']}",
-                         "t": section["title"], "p": page_title if n else "", "x": text})
-    return docs
+        entries.append({"l": location if n == 0 else f"{location}#{section['id']}",
+                        "t": section["title"], "p": page_title if n else "", "x": text})
+    return entries
 
 
-def write_index(root: Path, lang: str, prefix: str, docs: list[dict]) -> Path:
-    """root/search/<lang>.js; locations are made relative to the site root (prefix "en/" etc.)."""
-    for doc in docs:
-        doc["l"] = prefix + doc["l"]
-    target = root / "search" / f"{lang}.js"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps({"lang": lang, "docs": docs}, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    target.write_text(f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{json.dumps(lang)}] = {payload};\n",
-                      encoding="utf-8")
-    return target
+# -- words: the rules of search.js, one for one
+WORD = re.compile(r"[^\W_]+")  # letters and digits, as /[\p{L}\p{N}]+/u
+FOLD = {"ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u", "ё": "е"}
+
+
+@lru_cache(maxsize=4096)
+def fold_char(c: str) -> str:
+    """One character in, one out: İ and I are i (Azerbaijani has both i and ı), ə e, ş s..., accents dropped."""
+    if c in ("İ", "I"):
+        return "i"
+    lower = c.lower()
+    if len(lower) != 1:
+        lower = c
+    if lower in FOLD:
+        return FOLD[lower]
+    return unicodedata.normalize("NFD", lower)[0] or lower
+
+
+def fold(text: str) -> str:
+    return "".join(map(fold_char, text))
+
+
+RU_VOWELS = "аеиоуыэюя"
+RU = {
+    "gerund1": ["в", "вши", "вшись"], "gerund2": ["ив", "ивши", "ившись", "ыв", "ывши", "ывшись"],
+    "adjective": ["ее", "ие", "ые", "ое", "ими", "ыми", "ей", "ий", "ый", "ой", "ем", "им", "ым", "ом", "его", "ого",
+                  "ему", "ому", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею"],
+    "participle1": ["ем", "нн", "вш", "ющ", "щ"], "participle2": ["ивш", "ывш", "ующ"],
+    "reflexive": ["ся", "сь"],
+    "verb1": ["ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют", "ны", "ть", "ешь", "нно"],
+    "verb2": ["ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им", "ым", "ен", "ило",
+              "ыло", "ено", "ят", "ует", "уют", "ит", "ыт", "ены", "ить", "ыть", "ишь", "ую", "ю"],
+    "noun": ["а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей", "ой", "ий", "й",
+             "иям", "ям", "ием", "ем", "ам", "ом", "о", "у", "ах", "иях", "ях", "ы", "ь", "ию", "ью", "ю", "ия", "ья", "я"],
+    "superlative": ["ейше", "ейш"], "derivational": ["ость", "ост"],
+}
+
+
+def _strip(word: str, group1: list[str] | None, group2: list[str] | None) -> str | None:
+    """The word without its longest ending found (group1 endings must follow а or я), or None."""
+    best = None
+    for ending in group1 or []:
+        cut = len(word) - len(ending)
+        if cut > 0 and word.endswith(ending) and word[cut - 1] in "ая" and (best is None or len(ending) > len(best)):
+            best = ending
+    for ending in group2 or []:
+        if len(word) >= len(ending) and word.endswith(ending) and (best is None or len(ending) > len(best)):
+            best = ending
+    return None if best is None else word[: len(word) - len(best)]
+
+
+def _region_after(word: str, start: int) -> int:
+    for i in range(start + 1, len(word)):
+        if word[i - 1] in RU_VOWELS and word[i] not in RU_VOWELS:
+            return i + 1
+    return len(word)
+
+
+def stem_ru(word: str) -> str:
+    """The Snowball Russian stemmer, as search.js has it."""
+    start = next((i + 1 for i, c in enumerate(word) if c in RU_VOWELS), -1)
+    if start < 0:
+        return word
+    head, rv = word[:start], word[start:]
+    cut = _strip(rv, RU["gerund1"], RU["gerund2"])
+    if cut is not None:
+        rv = cut
+    else:
+        cut = _strip(rv, None, RU["reflexive"])
+        if cut is not None:
+            rv = cut
+        cut = _strip(rv, None, RU["adjective"])
+        if cut is not None:
+            rv = cut
+            cut = _strip(rv, RU["participle1"], RU["participle2"])
+            if cut is not None:
+                rv = cut
+        elif (cut := _strip(rv, RU["verb1"], RU["verb2"])) is not None:
+            rv = cut
+        elif (cut := _strip(rv, None, RU["noun"])) is not None:
+            rv = cut
+    if rv.endswith("и"):
+        rv = rv[:-1]
+    whole = head + rv
+    r2 = _region_after(whole, _region_after(whole, 0) - 1)
+    for ending in RU["derivational"]:
+        if whole.endswith(ending) and len(whole) - len(ending) >= r2:
+            rv = rv[: len(rv) - len(ending)]
+            break
+    if rv.endswith("нн"):
+        rv = rv[:-1]
+    elif (cut := _strip(rv, None, RU["superlative"])) is not None:
+        rv = cut[:-1] if cut.endswith("нн") else cut
+    elif rv.endswith("ь"):
+        rv = rv[:-1]
+    return head + rv
+
+
+def stem_en(word: str) -> str:
+    """Plural and verb endings only."""
+    if len(word) <= 4:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("ing") and len(word) > 6:
+        return word[:-3]
+    if word.endswith("ed") and len(word) > 5:
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+STEMMERS = {"ru": stem_ru, "en": stem_en}
+
+
+class _Terms(dict):
+    """word -> term in one language, each distinct word folded and stemmed once."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.stem = STEMMERS.get(lang)
+
+    def __missing__(self, word: str) -> str:
+        folded = fold(word)
+        term = self[word] = self.stem(folded) if self.stem else folded
+        return term
+
+
+_terms: dict[str, _Terms] = {}
+
+
+def terms(text: str, lang: str) -> list[str]:
+    """The index terms of a text: its words folded, then stemmed in Russian and English."""
+    known = _terms.get(lang)
+    if known is None:
+        known = _terms[lang] = _Terms(lang)
+    return list(map(known.__getitem__, WORD.findall(text)))
+
+
+def shard_of(term: str, shards: int) -> int:
+    """The term shard of a term, from its first two UTF-16 code units (so search.js computes the same)."""
+    units = term[:2].encode("utf-16-le")
+    first = int.from_bytes(units[0:2], "little")
+    second = int.from_bytes(units[2:4], "little") if len(units) >= 4 else 0
+    return (first * 31 + second) % shards
+
+
+# -- the index
+def build_index(docs: list[dict], lang: str) -> dict[str, object]:
+    """{shard name: content} for a language: "index" (the manifest), term shards "t<n>" holding
+    {term: [section, weight, section, weight...]}, document shards "d<n>" of [address, title, page
+    title, text], a run of sections each, about DOC_SHARD_CHARS long; the manifest lists where each run starts."""
+    term_shards = max(1, math.ceil(len(docs) / SECTIONS_PER_TERM_SHARD))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, doc in enumerate(docs):
+        counts = Counter(terms(doc["x"], lang))
+        for field, weight in (("t", TITLE_WEIGHT), ("p", PAGE_TITLE_WEIGHT)):
+            for term in terms(doc[field], lang):
+                counts[term] += weight
+        for term, weight in counts.items():
+            postings[term] += (n, weight)
+    shards: dict[str, object] = {f"t{k}": {} for k in range(term_shards)}
+    for term in sorted(postings):
+        shards[f"t{shard_of(term, term_shards)}"][term] = postings[term]
+    starts, size = [], 0
+    for n, doc in enumerate(docs):
+        length = len(doc["l"]) + len(doc["t"]) + len(doc["p"]) + len(doc["x"])
+        if not starts or size + length > DOC_SHARD_CHARS:
+            starts.append(n)
+            size = 0
+        size += length
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(docs)
+        shards[f"d{k}"] = [[d["l"], d["t"], d["p"], d["x"]] for d in docs[start:end]]
+    shards["index"] = {"lang": lang, "sections": len(docs), "termShards": term_shards, "docShards": starts}
+    return shards
+
+
+def write_index(root: Path, lang: str, docs: list[dict]) -> Path:
+    """root/search/<lang>/*.js, each shard assigning itself to VICTIMLAW_SEARCH["<lang>/<name>"]."""
+    folder = root / "search" / lang
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in build_index(docs, lang).items():
+        payload = json.dumps(content, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+        key = json.dumps(f"{lang}/{name}")
+        (folder / f"{name}.js").write_text(
+            f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{key}] = {payload};\n", encoding="utf-8")
+    return folder

@@ -18,7 +18,20 @@ Path_ = tuple  # a value's place in the document, e.g. ("instruments", 3, "date"
 
 _constructor = yaml.constructor.SafeConstructor()
 # libyaml's parser is some fifteen times faster; its nodes carry the same line marks
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+_TYPED_FIRST = frozenset(_BASE_LOADER.yaml_implicit_resolvers)  # first characters of a plain null, bool, number...
+
+
+class LOADER(_BASE_LOADER):
+    """The safe loader, with a shortcut for the common case of text: a quoted scalar, or a plain one
+    whose first character starts no other type, is a string (as the resolver would find, slower)."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _TYPED_FIRST)) \
+                and None not in _TYPED_FIRST and not self.yaml_path_resolvers:
+            return _STR
+        return super().resolve(kind, value, implicit)
 
 
 def field_name(path: Path_) -> str:
@@ -88,6 +101,8 @@ def _convert(node, path, lines, issues, name, seen) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (i,), lines, issues, name, seen) for i, item in enumerate(node.value)]
+    if node.tag == _STR:
+        return node.value  # what the constructor would return, at a fraction of the cost
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates stay text; the validator checks them
     try:

@@ -1,7 +1,10 @@
-// Site search, one index per language (search/<lang>.js, written by scripts/victimlaw/search.py).
-// Loaded with a <script> tag so it also works from file://. Words are folded (ə/e, ı/i, İ/i, ş/s,
-// ç/c, ğ/g, ö/o, ü/u, ё/е, case), Russian words are stemmed (Snowball), English lightly, and every
-// query word matches as a prefix; the index and the query go through the same code.
+// Site search, one index per language, split into shards (search/<lang>/, written by
+// scripts/victimlaw/search.py): the words of every page section, folded and stemmed at build time, in
+// term shards chosen by their first two letters; the sections in small document shards. A query loads
+// the term shards of its words and the document shards of the results shown, with <script> tags, so
+// it also works from file://. Words are folded (ə/e, ı/i, İ/i, ş/s, ç/c, ğ/g, ö/o, ü/u, ё/е, case),
+// Russian words are stemmed (Snowball), English lightly, and every query word matches as a prefix;
+// search.py applies the same rules to the pages (a browser test compares the two).
 (function () {
   "use strict";
   var FOLD = { "ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u", "ё": "е" };
@@ -94,45 +97,87 @@
     return (fold(text).match(WORD) || []).map(function (w) { return stem(w, lang); });
   }
 
-  function Index(data) {
-    var postings = {}, docs = data.docs, lang = data.lang;
-    docs.forEach(function (doc, n) {
-      [[doc.t, 10], [doc.p, 2], [doc.x, 1]].forEach(function (part) {
-        terms(part[0] || "", lang).forEach(function (term) {
-          var list = postings[term] || (postings[term] = {});
-          list[n] = (list[n] || 0) + part[1];
-        });
-      });
-    });
-    this.lang = lang;
-    this.docs = docs;
-    this.postings = postings;
-    this.terms = Object.keys(postings).sort();
+  // The term shard of a word: its first two UTF-16 code units (search.py's shard_of).
+  function shardOf(term, shards) {
+    var first = term.charCodeAt(0), second = term.length > 1 ? term.charCodeAt(1) : 0;
+    return (first * 31 + second) % shards;
   }
-  // Every term that starts with the given one (the sorted list makes it one contiguous run).
-  Index.prototype.expand = function (prefix) {
-    var list = this.terms, low = 0, high = list.length;
+
+  // Shards arrive by <script> (fetch is refused from file://); each assigns itself to VICTIMLAW_SEARCH.
+  function Shards(base, lang) {
+    this.base = base;
+    this.lang = lang;
+    this.pending = {};
+  }
+  Shards.prototype.load = function (name) {
+    var key = this.lang + "/" + name, store = window.VICTIMLAW_SEARCH || {};
+    if (store[key]) return Promise.resolve(store[key]);
+    if (!this.pending[key]) {
+      var src = this.base + "search/" + key + ".js";
+      this.pending[key] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = function () { resolve(window.VICTIMLAW_SEARCH[key]); };
+        script.onerror = function () { reject(new Error("cannot load " + src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return this.pending[key];
+  };
+
+  function Index(shards, manifest) {
+    this.shards = shards;
+    this.lang = manifest.lang;
+    this.manifest = manifest;
+    this.sorted = {};
+  }
+  // Every term of a shard that starts with the given one (a sorted list makes it one contiguous run).
+  Index.prototype.expand = function (shard, name, prefix) {
+    var list = this.sorted[name] || (this.sorted[name] = Object.keys(shard).sort()), low = 0, high = list.length;
     while (low < high) { var mid = (low + high) >> 1; if (list[mid] < prefix) low = mid + 1; else high = mid; }
     var out = [];
     for (var i = low; i < list.length && list[i].indexOf(prefix) === 0; i++) out.push(list[i]);
     return out;
   };
+  // Promise of [{section number, score}], best first: sections holding every query word (as a prefix).
   Index.prototype.search = function (query) {
-    var self = this, words = terms(query, this.lang), scores = null;
-    if (!words.length) return [];
-    words.forEach(function (word) {
-      var found = {};
-      self.expand(word).forEach(function (term) {
-        var list = self.postings[term], idf = Math.log(1 + self.docs.length / Object.keys(list).length);
-        for (var n in list) found[n] = (found[n] || 0) + list[n] * idf * (term === word ? 2 : 1);
+    var self = this, words = terms(query, this.lang), total = this.manifest.sections;
+    if (!words.length) return Promise.resolve([]);
+    return Promise.all(words.map(function (word) {
+      var name = "t" + shardOf(word, self.manifest.termShards);
+      return self.shards.load(name).then(function (shard) {
+        var found = {};
+        self.expand(shard, name, word).forEach(function (term) {
+          var list = shard[term], idf = Math.log(1 + total / (list.length / 2));
+          for (var i = 0; i < list.length; i += 2) {
+            found[list[i]] = (found[list[i]] || 0) + list[i + 1] * idf * (term === word ? 2 : 1);
+          }
+        });
+        return found;
       });
-      if (scores === null) { scores = found; return; }
-      var both = {};
-      for (var n in scores) if (n in found) both[n] = scores[n] + found[n];
-      scores = both;
+    })).then(function (perWord) {
+      var scores = perWord[0];
+      perWord.slice(1).forEach(function (found) {
+        var both = {};
+        for (var n in scores) if (n in found) both[n] = scores[n] + found[n];
+        scores = both;
+      });
+      return Object.keys(scores).map(function (n) { return { section: +n, score: scores[n] }; })
+        .sort(function (a, b) { return b.score - a.score || a.section - b.section; });
     });
-    return Object.keys(scores).map(function (n) { return { doc: self.docs[n], score: scores[n] }; })
-      .sort(function (a, b) { return b.score - a.score; });
+  };
+  // Promise of the sections' documents {l, t, p, x}, in the order given. Document shard k holds the
+  // sections from docShards[k] to the next shard's first.
+  Index.prototype.documents = function (numbers) {
+    var starts = this.manifest.docShards, self = this;
+    return Promise.all(numbers.map(function (n) {
+      var low = 0, high = starts.length - 1;
+      while (low < high) { var mid = (low + high + 1) >> 1; if (starts[mid] <= n) low = mid; else high = mid - 1; }
+      return self.shards.load("d" + low).then(function (shard) {
+        var d = shard[n - starts[low]];
+        return { l: d[0], t: d[1], p: d[2], x: d[3] };
+      });
+    }));
   };
 
   function excerpt(text, query, lang) {
@@ -142,52 +187,56 @@
     return (start > 0 ? "…" : "") + text.slice(start, start + 180) + (text.length > start + 180 ? "…" : "");
   }
 
+  var SHOWN = 20;  // results listed; the count says how many there are
+
   function setup() {
     var form = document.querySelector("[data-site-search]");
     if (!form) return;
     var input = form.querySelector("input"), box = form.querySelector(".site-search__results");
     var config = JSON.parse(document.getElementById("__config").textContent);
     var lang = document.documentElement.lang, base = config.base.replace(/\/$/, "") + "/", index = null, waiting = [];
+    var shards = new Shards(base, lang);
     function withIndex(done) {
       if (index) return done(index);
       waiting.push(done);
       if (waiting.length > 1) return;
-      var script = document.createElement("script");
-      script.src = base + "search/" + lang + ".js";
-      script.onload = function () {
-        index = new Index(window.VICTIMLAW_SEARCH[lang]);
+      shards.load("index").then(function (manifest) {
+        index = new Index(shards, manifest);
         waiting.splice(0).forEach(function (fn) { fn(index); });
-      };
-      document.head.appendChild(script);
+      });
     }
     function render() {
       var query = input.value.trim();
       if (!query) { box.hidden = true; box.textContent = ""; return; }
       withIndex(function (idx) {
-        if (input.value.trim() !== query) return;
-        var results = idx.search(query);
-        box.textContent = "";
-        var count = document.createElement("p");
-        count.className = "site-search__count";
-        count.textContent = results.length === 0 ? form.dataset.none
-          : results.length === 1 ? form.dataset.one : form.dataset.other.replace("#", results.length);
-        box.appendChild(count);
-        var list = document.createElement("ol");
-        results.slice(0, 20).forEach(function (result) {
-          var item = document.createElement("li"), link = document.createElement("a"), title = document.createElement("strong");
-          link.href = base + result.doc.l;
-          link.dataset.location = result.doc.l;
-          title.textContent = result.doc.p ? result.doc.p + " — " + result.doc.t : result.doc.t;
-          link.appendChild(title);
-          var text = document.createElement("span");
-          text.textContent = excerpt(result.doc.x || "", query, idx.lang);
-          link.appendChild(text);
-          item.appendChild(link);
-          list.appendChild(item);
+        idx.search(query).then(function (results) {
+          return idx.documents(results.slice(0, SHOWN).map(function (r) { return r.section; })).then(function (docs) {
+            if (input.value.trim() === query) show(query, results.length, docs, idx.lang);
+          });
         });
-        box.appendChild(list);
-        box.hidden = false;
       });
+    }
+    function show(query, total, docs, lang) {
+      box.textContent = "";
+      var count = document.createElement("p");
+      count.className = "site-search__count";
+      count.textContent = total === 0 ? form.dataset.none : total === 1 ? form.dataset.one : form.dataset.other.replace("#", total);
+      box.appendChild(count);
+      var list = document.createElement("ol");
+      docs.forEach(function (doc) {
+        var item = document.createElement("li"), link = document.createElement("a"), title = document.createElement("strong");
+        link.href = base + doc.l;
+        link.dataset.location = doc.l;
+        title.textContent = doc.p ? doc.p + " — " + doc.t : doc.t;
+        link.appendChild(title);
+        var text = document.createElement("span");
+        text.textContent = excerpt(doc.x || "", query, lang);
+        link.appendChild(text);
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      box.hidden = false;
     }
     input.addEventListener("input", render);
     input.addEventListener("focus", function () { withIndex(function () {}); });
@@ -199,6 +248,6 @@
     });
   }
 
-  window.victimlawSearch = { fold: fold, stemRu: stemRu, stemEn: stemEn, Index: Index };
+  window.victimlawSearch = { fold: fold, stemRu: stemRu, stemEn: stemEn, terms: terms, shardOf: shardOf };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
 })();
