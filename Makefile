@@ -52,4 +52,5 @@ bench: venv
 	$(BIN)/python -m victimlaw.bench $(BENCH_ARGS)
 
 clean:
-	rm -rf site site-offline site-offline.zip node_modules $(VENV) docs/*/instruments docs/*/references
+	rm -rf site site-offline site-offline.zip node_modules $(VENV) docs/data docs/.victimlaw-generated.json \
+	  $(foreach dir,instruments catalogue references themes timeline cite,docs/*/$(dir))

@@ -379,7 +379,7 @@ LEVEL_COLOURS = {"international": ("#fff8e1", "#f9a825"), "regional": ("#e0f2f1"
                  "national": ("#e8eaf6", "#3949ab")}
 PAGE_ROWS = 80  # rows a listing page holds before it is split, so pages stay small at any corpus size
 CITING_LIMIT = 20  # instruments listed under one reference of the article
-TIMELINE_ROWS = 30  # instruments on one page of a large timeline
+TIMELINE_ROWS = 24  # instruments on one page of a large timeline (its picture adds their partners)
 
 ROW, BOX_H, BOX_W, ARC_W, TOP, NAME_CHARS = 44, 36, 500, 170, 24, 72
 
