@@ -131,9 +131,22 @@ def test_the_index_is_split_into_small_shards():
             assert len(json.dumps(shards[f"d{k}"], ensure_ascii=False)) < 2 * search.DOC_SHARD_CHARS
     term = search.terms("qurbanların", "az")[0]
     assert term == "qurbanlarin"
-    postings = shards[f"t{search.shard_of(term, 5)}"][term]
+    postings = shards[f"t{search.shard_of(term[:2], 5)}"][term]
     assert postings[:4] == [0, 20, 1, 20] and len(postings) == 2 * 999  # (section, weight) for every section with it
-    assert shards["t" + str(search.shard_of("title", 5))]["title"][:2] == [0, 10]  # a title word weighs most
+    assert shards["t" + str(search.shard_of("ti", 5))]["title"][:2] == [0, 10]  # a title word weighs most
+    assert manifest["split"] == {}
+
+
+def test_a_group_of_terms_too_large_for_a_shard_is_split_by_three_letters(monkeypatch):
+    monkeypatch.setattr(search, "SPLIT_GROUP_OVER", 10)
+    docs = [{"l": f"x-{n}/", "t": "", "p": "", "x": "права право правило приют преступление"} for n in range(40)]
+    shards = search.build_index(docs, "ru")
+    n = shards["index"]["termShards"]
+    split = shards["index"]["split"]
+    assert set(split) == {"пр"}
+    assert set(split["пр"]) == {search.shard_of(key, n) for key in ("пра", "при", "пре")}
+    assert "приют" in shards[f"t{search.shard_of('при', n)}"]
+    assert {term for k in split["пр"] for term in shards[f"t{k}"]} == {"прав", "приют", "преступлен"}
 
 
 def test_words_are_folded_and_stemmed():
@@ -154,8 +167,9 @@ def test_the_browser_folds_and_stems_as_the_index_does(served_site, page, real_c
         browser = page.evaluate("([words, lang]) => words.map(w => victimlawSearch.terms(w, lang).join(' '))", [words, lang])
         python = [" ".join(search.terms(w, lang)) for w in words]
         assert [(w, b) for w, b, p in zip(words, browser, python) if b != p] == []
-        shards = page.evaluate("([words, n]) => words.map(w => victimlawSearch.shardOf(w, n))", [python[:500], 7])
-        assert shards == [search.shard_of(term, 7) for term in python[:500]]
+        keys = sorted({term[:n] for term in python for n in (1, 2, 3) if term})
+        shards = page.evaluate("([keys, n]) => keys.map(k => victimlawSearch.shardOf(k, n))", [keys, 97])
+        assert shards == [search.shard_of(key, 97) for key in keys]
 
 
 def test_a_page_is_cut_into_sections():
@@ -165,3 +179,22 @@ def test_a_page_is_cut_into_sections():
     assert search.page_entries(page, "en/x/") == [{"l": "en/x/", "t": "Title", "p": "", "x": "Intro text ."},
                                                     {"l": "en/x/#s", "t": "Section", "p": "Title", "x": "Body"}]
     assert search.page_entries("<html><p>no article</p></html>", "x/") == []
+
+
+@pytest.mark.browser
+def test_the_browser_finds_terms_in_split_groups(served_site, page, monkeypatch):
+    """A query word under a split group loads the right shards: three letters or more one shard, two
+    letters every shard of the group."""
+    monkeypatch.setattr(search, "SPLIT_GROUP_OVER", 5)
+    texts = ["права человека", "приют для жертв", "преступление", "право на приют", "другое"]
+    docs = [{"l": f"ru/x-{n}/", "t": f"Раздел {n}", "p": "", "x": text} for n, text in enumerate(texts)]
+    shards = search.build_index(docs, "ru")
+    assert "пр" in shards["index"]["split"]
+    page.goto(served_site)
+    found = page.evaluate("""([shards, queries]) => {
+        window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {};
+        for (const name in shards) window.VICTIMLAW_SEARCH["zz/" + name] = shards[name];
+        const s = victimlawSearch, index = new s.Index(new s.Shards("/", "zz"), shards.index);
+        return Promise.all(queries.map(q => index.search(q).then(r => r.map(x => x.section).sort())));
+    }""", [shards, ["приют", "прав", "пр", "пр приют", "другое"]])
+    assert found == [[1, 3], [0, 3], [0, 1, 2, 3], [1, 3], [4]]

@@ -32,6 +32,7 @@ TAG = re.compile(r"<[^>]+>")
 
 DOC_SHARD_CHARS = 30_000  # text in one document shard: the twenty results shown load at most twenty
 SECTIONS_PER_TERM_SHARD = 200  # sets the number of term shards, so each stays small as the corpus grows
+SPLIT_GROUP_OVER = 40_000  # numbers in the postings of the terms sharing two first letters (some 250 KB)
 TITLE_WEIGHT, PAGE_TITLE_WEIGHT = 10, 2  # a word in a section's title counts most, then the page's title
 
 
@@ -205,19 +206,28 @@ def terms(text: str, lang: str) -> list[str]:
     return list(map(known.__getitem__, WORD.findall(text)))
 
 
-def shard_of(term: str, shards: int) -> int:
-    """The term shard of a term, from its first two UTF-16 code units (so search.js computes the same)."""
-    units = term[:2].encode("utf-16-le")
-    first = int.from_bytes(units[0:2], "little")
-    second = int.from_bytes(units[2:4], "little") if len(units) >= 4 else 0
-    return (first * 31 + second) % shards
+def shard_of(key: str, shards: int) -> int:
+    """The term shard of a key (a term's first two or three letters), from its UTF-16 code units, so
+    that search.js computes the same."""
+    units = key.encode("utf-16-le")
+    number = 0
+    for k in range(0, len(units), 2):
+        number = number * 31 + int.from_bytes(units[k:k + 2], "little")
+    return number % shards
+
+
+def shard_key(term: str, split: dict) -> str:
+    """Terms are grouped by their first two letters; a group too large for one shard (Russian "пр")
+    is split by the first three, and the manifest lists such groups."""
+    return term[:3] if term[:2] in split else term[:2]
 
 
 # -- the index
 def build_index(docs: list[dict], lang: str) -> dict[str, object]:
     """{shard name: content} for a language: "index" (the manifest), term shards "t<n>" holding
     {term: [section, weight, section, weight...]}, document shards "d<n>" of [address, title, page
-    title, text], a run of sections each, about DOC_SHARD_CHARS long; the manifest lists where each run starts."""
+    title, text], a run of sections each, about DOC_SHARD_CHARS long. The manifest lists where each run
+    starts and, for each split group of terms, the term shards holding it."""
     term_shards = max(1, math.ceil(len(docs) / SECTIONS_PER_TERM_SHARD))
     postings: dict[str, list[int]] = defaultdict(list)
     for n, doc in enumerate(docs):
@@ -227,9 +237,16 @@ def build_index(docs: list[dict], lang: str) -> dict[str, object]:
                 counts[term] += weight
         for term, weight in counts.items():
             postings[term] += (n, weight)
+    group_size: Counter = Counter()
+    for term, numbers in postings.items():
+        group_size[term[:2]] += len(numbers)
+    split: dict[str, list[int]] = {prefix: [] for prefix, size in group_size.items() if size > SPLIT_GROUP_OVER}
     shards: dict[str, object] = {f"t{k}": {} for k in range(term_shards)}
     for term in sorted(postings):
-        shards[f"t{shard_of(term, term_shards)}"][term] = postings[term]
+        number = shard_of(shard_key(term, split), term_shards)
+        shards[f"t{number}"][term] = postings[term]
+        if term[:2] in split and number not in split[term[:2]]:
+            split[term[:2]].append(number)  # a two-letter query word under a split group loads all of these
     starts, size = [], 0
     for n, doc in enumerate(docs):
         length = len(doc["l"]) + len(doc["t"]) + len(doc["p"]) + len(doc["x"])
@@ -240,7 +257,8 @@ def build_index(docs: list[dict], lang: str) -> dict[str, object]:
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(docs)
         shards[f"d{k}"] = [[d["l"], d["t"], d["p"], d["x"]] for d in docs[start:end]]
-    shards["index"] = {"lang": lang, "sections": len(docs), "termShards": term_shards, "docShards": starts}
+    shards["index"] = {"lang": lang, "sections": len(docs), "termShards": term_shards, "split": split,
+                       "docShards": starts}
     return shards
 
 

@@ -97,10 +97,12 @@
     return (fold(text).match(WORD) || []).map(function (w) { return stem(w, lang); });
   }
 
-  // The term shard of a word: its first two UTF-16 code units (search.py's shard_of).
-  function shardOf(term, shards) {
-    var first = term.charCodeAt(0), second = term.length > 1 ? term.charCodeAt(1) : 0;
-    return (first * 31 + second) % shards;
+  // The term shard of a key, a term's first two letters or, in a group split for size, three
+  // (search.py's shard_of and shard_key).
+  function shardOf(key, shards) {
+    var number = 0;
+    for (var i = 0; i < key.length; i++) number = number * 31 + key.charCodeAt(i);  // three letters at most: exact
+    return number % shards;
   }
 
   // Shards arrive by <script> (fetch is refused from file://); each assigns itself to VICTIMLAW_SEARCH.
@@ -144,14 +146,22 @@
     var self = this, words = terms(query, this.lang), total = this.manifest.sections;
     if (!words.length) return Promise.resolve([]);
     return Promise.all(words.map(function (word) {
-      var name = "t" + shardOf(word, self.manifest.termShards);
-      return self.shards.load(name).then(function (shard) {
+      var split = self.manifest.split[word.slice(0, 2)], numbers;
+      if (!split) numbers = [shardOf(word.slice(0, 2), self.manifest.termShards)];
+      else if (word.length >= 3) numbers = [shardOf(word.slice(0, 3), self.manifest.termShards)];
+      else numbers = split;  // every term of the group: all its shards
+      return Promise.all(numbers.map(function (n) {
+        return self.shards.load("t" + n).then(function (shard) { return [n, shard]; });
+      })).then(function (loaded) {
         var found = {};
-        self.expand(shard, name, word).forEach(function (term) {
-          var list = shard[term], idf = Math.log(1 + total / (list.length / 2));
-          for (var i = 0; i < list.length; i += 2) {
-            found[list[i]] = (found[list[i]] || 0) + list[i + 1] * idf * (term === word ? 2 : 1);
-          }
+        loaded.forEach(function (item) {
+          var shard = item[1];
+          self.expand(shard, "t" + item[0], word).forEach(function (term) {
+            var list = shard[term], idf = Math.log(1 + total / (list.length / 2));
+            for (var i = 0; i < list.length; i += 2) {
+              found[list[i]] = (found[list[i]] || 0) + list[i + 1] * idf * (term === word ? 2 : 1);
+            }
+          });
         });
         return found;
       });
@@ -248,6 +258,7 @@
     });
   }
 
-  window.victimlawSearch = { fold: fold, stemRu: stemRu, stemEn: stemEn, terms: terms, shardOf: shardOf };
+  window.victimlawSearch = { fold: fold, stemRu: stemRu, stemEn: stemEn, terms: terms, shardOf: shardOf,
+    Index: Index, Shards: Shards };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
 })();
