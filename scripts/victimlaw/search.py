@@ -19,6 +19,7 @@ import html
 import json
 import math
 import re
+import shutil
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -265,7 +266,8 @@ def build_index(docs: list[dict], lang: str) -> dict[str, object]:
 def write_index(root: Path, lang: str, docs: list[dict]) -> Path:
     """root/search/<lang>/*.js, each shard assigning itself to VICTIMLAW_SEARCH["<lang>/<name>"]."""
     folder = root / "search" / lang
-    folder.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)  # no shard left from a larger index (a --dirty build)
+    folder.mkdir(parents=True)
     for name, content in build_index(docs, lang).items():
         payload = json.dumps(content, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
         key = json.dumps(f"{lang}/{name}")
