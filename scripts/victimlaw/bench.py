@@ -62,7 +62,7 @@ def forget_generated(docs: Path, site: Path) -> None:
 
 def measure(records: int, data: Path, config: Path, site: Path, repeat: int) -> dict:
     """`repeat` cold builds (nothing generated yet) and `repeat` warm ones (the same sources built again,
-    as `make site` after `make serve`, or `make offline` after `make site`); medians of each."""
+    as `make site` a second time, or after `make serve`); medians of each."""
     cold, warm = [], []
     for _ in range(repeat):
         forget_generated(config.parent / "docs", site)

@@ -65,14 +65,18 @@ def fingerprint(data_path: Path, docs_dir: Path, directory_urls: bool) -> dict:
     for path in sources:
         digest.update(f"|{path.name}|".encode())
         digest.update(path.read_bytes())
+    return {"sources": digest.hexdigest(), "generated": _generated_files(Path(docs_dir))}
+
+
+def _generated_files(docs_dir: Path) -> dict[str, list[int]]:
     generated = {}
-    for root in generated_roots(Path(docs_dir)):
+    for root in generated_roots(docs_dir):
         if root.is_dir():
             for path in root.rglob("*"):
                 if path.is_file():
                     stat = path.stat()
                     generated[path.relative_to(docs_dir).as_posix()] = [stat.st_size, stat.st_mtime_ns]
-    return {"sources": digest.hexdigest(), "generated": dict(sorted(generated.items()))}
+    return dict(sorted(generated.items()))
 
 
 def _stamp(docs_dir: Path) -> dict | None:
@@ -96,7 +100,7 @@ def generate(data_path: Path, docs_dir: Path, directory_urls: bool = True) -> bo
     changed = current != _stamp(docs_dir)
     if changed:
         write_pages(corpus, directory_urls, Path(docs_dir))
-        current = fingerprint(data_path, docs_dir, directory_urls)
+        current = {"sources": current["sources"], "generated": _generated_files(Path(docs_dir))}
         (Path(docs_dir) / STAMP).write_text(json.dumps(current, indent=0) + "\n", encoding="utf-8")
     _last_generated = current
     return changed

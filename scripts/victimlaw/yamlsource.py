@@ -21,6 +21,8 @@ _constructor = yaml.constructor.SafeConstructor()
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 _TYPED_FIRST = frozenset(_BASE_LOADER.yaml_implicit_resolvers)  # first characters of a plain null, bool, number...
+# the shortcut holds only while no resolver matches any first character or a path (none does in PyYAML's safe loader)
+_SHORTCUT = None not in _TYPED_FIRST and not _BASE_LOADER.yaml_path_resolvers
 
 
 class LOADER(_BASE_LOADER):
@@ -28,8 +30,7 @@ class LOADER(_BASE_LOADER):
     whose first character starts no other type, is a string (as the resolver would find, slower)."""
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _TYPED_FIRST)) \
-                and None not in _TYPED_FIRST and not self.yaml_path_resolvers:
+        if _SHORTCUT and kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _TYPED_FIRST)):
             return _STR
         return super().resolve(kind, value, implicit)
 
