@@ -221,6 +221,44 @@ def test_parallel_build_gives_the_same_site(built_site, tmp_path):
     assert not list(tmp_path.glob(".old-site-*")), "the previous build is deleted"
 
 
+def test_navigation_shared_across_a_folder_is_materials_own(built_site, tmp_path):
+    """overrides/partials/nav.html and tabs.html render Material's partial once per folder of pages outside
+    the navigation and reuse it; with Material's partials on every page the site must be the same."""
+    from victimlaw.bench import project_copy
+    config = project_copy(tmp_path / "project")
+    overrides = tmp_path / "overrides"
+    shutil.copytree(ROOT / "overrides", overrides)
+    for name in ("nav.html", "tabs.html"):
+        (overrides / "partials" / name).unlink()
+    text = config.read_text(encoding="utf-8")
+    assert f"custom_dir: {ROOT / 'overrides'}" in text
+    config.write_text(text.replace(f"custom_dir: {ROOT / 'overrides'}", f"custom_dir: {overrides}"), encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("VICTIMLAW_DATA", None)
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+                             "--site-dir", str(site)], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    pages = sorted(p.relative_to(built_site) for p in built_site.rglob("*.html"))
+    assert pages == sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    assert [str(p) for p in pages if (built_site / p).read_bytes() != (site / p).read_bytes()] == []
+    shared = (built_site / "en" / "instruments" / "constitution" / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-tabs"' in shared and "md-nav--primary" in shared
+
+
+def test_pages_outside_the_navigation_share_it_by_folder():
+    from types import SimpleNamespace as Page
+    from victimlaw.mkdocs_hook import shared_partial_key
+    catalogue = Page(url="en/instruments/")
+    nav = Page(pages=[Page(url="en/"), catalogue])
+    assert shared_partial_key(catalogue, nav) is None  # its entry is marked active
+    assert shared_partial_key(Page(url="en/instruments/law-1/"), nav) == "en/instruments"
+    assert shared_partial_key(Page(url="en/instruments/law-2/"), nav) == "en/instruments"
+    assert shared_partial_key(Page(url="en/timeline/2005/"), nav) == "en/timeline"
+    assert shared_partial_key(Page(url="instruments/law-1.html"), nav) == "instruments"
+    assert shared_partial_key(None, nav) is None
+
+
 def test_parallel_build_fails_when_a_language_fails(tmp_path):
     from victimlaw.bench import project_copy
     config = project_copy(tmp_path / "project")

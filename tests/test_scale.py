@@ -48,6 +48,19 @@ def test_long_listings_are_split_into_pages(large_pages):
     assert listed == {i.id for i in corpus.instruments if i.date}, "the year pages list every dated instrument once"
 
 
+def test_each_page_of_a_large_timeline_gets_the_picture_of_its_own_instruments(large_pages, monkeypatch):
+    corpus, pages = large_pages
+    monkeypatch.setattr(render, "PAGE_ROWS", 20)
+    related = {end for inst in corpus.instruments for rel in inst.relations for end in (rel.source, rel.target)}
+    year_pages = [path for path in pages if re.match(r"en/timeline/\d{4}(-\d+)?\.md$", path)]
+    assert len(year_pages) > 3
+    for path in year_pages:
+        listed = set(re.findall(r"\(\.\./instruments/([a-z0-9-]+)\.md\)", pages[path]))
+        picture = render.picture_html(corpus, "en", posixpath.basename(path), directory_urls=True)
+        assert (render.PICTURE_MARK in pages[path]) == bool(picture) == bool(listed & related), path
+        assert listed & related <= set(re.findall(r'href="\.\./\.\./instruments/([a-z0-9-]+)/"', picture)), path
+
+
 def test_every_markdown_link_between_generated_pages_resolves(large_pages):
     _, pages = large_pages
     hand_written = {f"{lang}/{page}" for lang in LANGUAGES for page in ("index.md", "about.md")}

@@ -8,7 +8,7 @@ import pytest
 from victimlaw import LANGUAGES
 from victimlaw.corpus import load_corpus
 from victimlaw.errors import DataError
-from victimlaw.render import render_site
+from victimlaw.render import PICTURE_MARK, picture_html, render_site
 
 from conftest import THEMES
 from test_render import to_html
@@ -96,19 +96,20 @@ def test_matrix_has_a_cell_per_theme_linking_to_it(themed_pages):
 
 
 def test_relations_picture_links_every_node(themed_dir):
-    pages = render_site(load_corpus(themed_dir / "instruments.yaml"), directory_urls=False)
-    page = pages["az/timeline/index.md"]
-    svg = page[page.index("<svg"): page.index("</svg>")]
+    corpus = load_corpus(themed_dir / "instruments.yaml")
+    page = render_site(corpus, directory_urls=False)["az/timeline/index.md"]
+    assert page.count(PICTURE_MARK) == 1 and "<svg" not in page  # the hook puts the picture in after Markdown
+    svg = picture_html(corpus, "az", "index.md", directory_urls=False)
+    assert svg.startswith('<div class="relations-picture">') and svg.count("<svg") == 1
     assert set(re.findall(r'<a href="([^"]+)"', svg)) == {"../instruments/law-one.html", "../instruments/decision-two.html"}
     assert "İcrasını təmin edir" in svg
-    directory = render_site(load_corpus(themed_dir / "instruments.yaml"))["en/timeline/index.md"]
-    assert '<a href="../instruments/law-one/">' in directory
+    assert '<a href="../instruments/law-one/">' in picture_html(corpus, "en", "index.md", directory_urls=True)
+    assert picture_html(corpus, "en", "2005.md", directory_urls=True) == ""  # a small timeline is one page
 
 
 def test_hostile_text_in_the_picture_is_escaped(themed_dir):
     path = themed_dir / "instruments.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('en: "First law"', 'en: "<script>x</script> & co"'),
                     encoding="utf-8")
-    page = render_site(load_corpus(path))["en/timeline/index.md"]
-    svg = page[page.index("<svg"): page.index("</svg>")]
+    svg = picture_html(load_corpus(path), "en", "index.md", directory_urls=True)
     assert "<script>" not in svg and "&lt;script&gt;x&lt;/script&gt; &amp; co" in svg

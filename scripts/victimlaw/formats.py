@@ -28,7 +28,7 @@ def _one_line(value: str) -> str:
 def text_environment() -> Environment:
     """Plain-text formats: no Markdown or HTML escaping; whoever embeds the text escapes it."""
     env = Environment(loader=PackageLoader("victimlaw", "templates"), undefined=StrictUndefined,
-                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False, auto_reload=False,
                       comment_start_string="{##", comment_end_string="##}", finalize=lambda v: "" if v is None else v)
     env.filters["bibtex"] = bibtex_escape
     return env

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import gc
+import posixpath
 import re
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.exceptions import PluginError
 
 from victimlaw import DEFAULT_LANGUAGE, parallel, render, search
@@ -52,6 +54,28 @@ def on_pre_build(config, **kwargs) -> None:
         parallel.fork_languages(config)
 
 
+_shared_partials: dict[tuple[str, str], str] = {}  # (partial, folder) -> HTML, for one language's build
+
+
+def shared_partial_key(page, nav) -> str | None:
+    """The folder of a page outside the navigation (en/instruments for en/instruments/x/): Material's nav
+    and tabs, whose links are relative to the page, come out the same for every page there. None for a
+    page in the navigation, which they mark as active."""
+    if page is None or page in nav.pages:
+        return None
+    return posixpath.dirname(page.url.rstrip("/")) or "."
+
+
+def on_env(env, config, files, **kwargs):
+    """Templates may include Material's own partial as material/partials/...; overrides/partials/nav.html
+    and tabs.html do, to render it once per folder."""
+    _shared_partials.clear()
+    theme_dirs = [folder for folder in config["theme"].dirs if folder != config["theme"].custom_dir]
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
+    env.globals.update(shared_partial_key=shared_partial_key, shared_partials=_shared_partials)
+    return env
+
+
 def on_config(config, **kwargs):
     # The offline plugin (enabled by `make offline`) adds iframe-worker from a CDN; use the vendored copy.
     polyfills = config.extra.get("polyfills") or []
@@ -65,11 +89,13 @@ TAG = re.compile(r"<[^>]+>")
 
 
 INSTRUMENT_PAGE = re.compile(r"^([a-z]{2})/instruments/([a-z0-9-]+)\.md$")
+TIMELINE_PAGE = re.compile(r"^([a-z]{2})/timeline/([a-z0-9-]+\.md)$")
 
 
-def on_page_content(html: str, page, **kwargs) -> str:
+def on_page_content(html: str, page, config, **kwargs) -> str:
     _collect_young()
     html = _with_downloads(html, page)
+    html = _with_picture(html, page, config)
     return _with_captions(html, page)
 
 
@@ -79,6 +105,15 @@ def _with_downloads(html: str, page) -> str:
         return html
     lang, instrument_id = match.groups()
     return html.replace(render.DOWNLOADS_MARK, render.downloads_html(generate_module.last_corpus, instrument_id, lang))
+
+
+def _with_picture(html: str, page, config) -> str:
+    match = TIMELINE_PAGE.match(page.file.src_uri)
+    if not match or render.PICTURE_MARK not in html or generate_module.last_corpus is None:
+        return html
+    lang, name = match.groups()
+    picture = render.picture_html(generate_module.last_corpus, lang, name, config["use_directory_urls"])
+    return html.replace(render.PICTURE_MARK, picture)
 
 
 def _with_captions(html: str, page) -> str:

@@ -76,12 +76,13 @@ def yaml_script(value: str) -> Markup:
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("victimlaw", "templates"), undefined=StrictUndefined,
                       finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                      autoescape=False,
+                      autoescape=False, auto_reload=False,  # a new environment per build; no stat per page
                       # Markdown heading ids look like {#art-14-1}: keep "{#" free of Jinja comments
                       comment_start_string="{##", comment_end_string="##}")
     env.filters["url"] = safe_url
     env.filters["yaml_string"] = yaml_string
     env.filters["yaml_script"] = yaml_script
+    env.globals.update(MARKS)
     return env
 
 
@@ -147,12 +148,10 @@ def write_site(corpus: Corpus, directory_urls: bool, folder: Path) -> None:
 
 def _shares(corpus: Corpus, directory_urls: bool, folder: Path | None):
     """The files in shares (each returned, or written to `folder` and an empty share returned)."""
-    shared = {"data/instruments.json": _json(corpus.document), "data/instruments.csv": instruments_csv(corpus)}
-    yield _deliver(shared, folder)
     global _work
     workers = min(os.cpu_count() or 1, 4) if len(corpus.instruments) > PARALLEL_FROM and hasattr(os, "fork") else 1
     _work = (corpus, directory_urls, workers, folder)
-    tasks = [(lang, part) for lang in LANGUAGES for part in range(workers)]
+    tasks = [(lang, part) for lang in LANGUAGES for part in range(workers)] + [(None, 0)]
     if workers > 1:
         # the corpus reaches the workers by fork; each renders one share of one language's pages
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -166,17 +165,27 @@ _work: tuple | None = None  # (corpus, directory_urls, shares, folder) for _page
 _sites: dict = {}  # the _Site of the corpus last rendered in this process
 
 
-def _pages_task(task: tuple[str, int]) -> dict[str, str]:
-    """Share `part` of language `lang`: every n-th instrument page, and the listings with share 0."""
+def _pages_task(task: tuple[str | None, int]) -> dict[str, str]:
+    """Share `part` of language `lang`: every n-th instrument page, and the listings with share 0; with
+    no language, the data files every language links to."""
     lang, part = task
     corpus, directory_urls, shares, folder = _work
-    site = _sites.get("site")
-    if site is None or site.corpus is not corpus or site.directory_urls != directory_urls:
-        site = _sites["site"] = _Site(corpus, directory_urls)  # holds the corpus, so the check is by identity
+    if lang is None:
+        return _deliver({"data/instruments.json": _json(corpus.document), "data/instruments.csv": instruments_csv(corpus)},
+                        folder)
+    site = _site(corpus, directory_urls)
     pages = site.instrument_pages(lang, corpus.instruments[part::shares])
     if part == 0:
         pages.update(site.listing_pages(lang))
     return _deliver(pages, folder)
+
+
+def _site(corpus: Corpus, directory_urls: bool) -> "_Site":
+    """The _Site of `corpus`, made once per process (it holds the corpus, so the check is by identity)."""
+    site = _sites.get("site")
+    if site is None or site.corpus is not corpus or site.directory_urls != directory_urls:
+        site = _sites["site"] = _Site(corpus, directory_urls)
+    return site
 
 
 def _deliver(pages: dict[str, str], folder: Path | None) -> dict[str, str]:
@@ -266,30 +275,56 @@ class _Site:
         return sorted(years.items())
 
     def timeline_pages(self, lang: str) -> dict[str, str]:
-        """The timeline and relations picture; a large corpus gets a page per year."""
+        """The timeline; a large corpus gets a page per year (or part of a year). Where a page has a
+        relations picture, its Markdown holds PICTURE_MARK, and the hook puts the picture in after Markdown
+        (picture_html): its SVG elements would otherwise go through two HTML parsers, two thirds of the
+        page's conversion."""
         t = Labels(lang)
         heading = t.ui["timeline"]
         if len(self.corpus.instruments) <= PAGE_ROWS:
-            svg = self.picture(t, None, depth=1)
             return {f"{lang}/timeline/index.md": self.render(
                 "timeline.md.j2", lang, heading=heading, back=None, years=None, chronology=self.chronology,
-                undated=self.undated, svg=svg)}
+                undated=self.undated, picture=self.has_picture(self.corpus.instruments))}
         pages, years = {}, []
+        for name, (label, part) in self.timeline_parts.items():
+            years.append((label, name, len(part)))
+            pages[f"{lang}/timeline/{name}"] = self.render(
+                "timeline.md.j2", lang, heading=f"{heading}: {label}", back="index.md", years=None,
+                chronology=part, undated=[], picture=self.has_picture(part))
+        pages[f"{lang}/timeline/index.md"] = self.render(
+            "timeline.md.j2", lang, heading=heading, back=None, years=years, chronology=[], undated=self.undated,
+            picture=False)
+        return pages
+
+    @cached_property
+    def timeline_parts(self) -> dict[str, tuple[str, list[Instrument]]]:
+        """Page name -> (label, instruments) for a large timeline: a page per year, holding at most
+        TIMELINE_ROWS instruments (the picture grows with their partners)."""
+        parts = {}
         for year, rows in self.by_year():
-            # a year's page holds at most TIMELINE_ROWS instruments: the picture grows with their partners
             chunks = _chunks(rows, TIMELINE_ROWS)
             for n, part in enumerate(chunks, start=1):
                 name = f"{year}.md" if n == 1 else f"{year}-{n}.md"
-                label = year if len(chunks) == 1 else f"{year} ({n})"
-                years.append((label, name, len(part)))
-                pages[f"{lang}/timeline/{name}"] = self.render(
-                    "timeline.md.j2", lang, heading=f"{heading}: {label}", back="index.md", years=None,
-                    chronology=part, undated=[], svg=self.picture(t, part, depth=2 if self.directory_urls else 1))
-        pages[f"{lang}/timeline/index.md"] = self.render(
-            "timeline.md.j2", lang, heading=heading, back=None, years=years, chronology=[], undated=self.undated, svg=None)
-        return pages
+                parts[name] = (year if len(chunks) == 1 else f"{year} ({n})", part)
+        return parts
 
-    def picture(self, t: Labels, subset, depth: int) -> Markup:
+    @cached_property
+    def related(self) -> set[str]:
+        """Ids of the instruments with at least one relation, either way."""
+        return {end for inst in self.corpus.instruments for rel in inst.relations for end in (rel.source, rel.target)}
+
+    def has_picture(self, instruments: list[Instrument]) -> bool:
+        return any(inst.id in self.related for inst in instruments)
+
+    def timeline_picture(self, lang: str, name: str) -> Markup | None:
+        """The relations picture of timeline page `name` (index.md, 2005.md, 2005-2.md), if it has one."""
+        t = Labels(lang)
+        if len(self.corpus.instruments) <= PAGE_ROWS:
+            return self.picture(t, None, depth=1) if name == "index.md" else None
+        label, part = self.timeline_parts.get(name, (None, None))
+        return self.picture(t, part, depth=2 if self.directory_urls else 1) if part else None
+
+    def picture(self, t: Labels, subset, depth: int) -> Markup | None:
         picture = relations_picture(self.corpus, t, self.directory_urls, subset, depth)
         return Markup(self.html_env.get_template("relations.svg.j2").render(**picture)) if picture["nodes"] else None
 
@@ -299,7 +334,8 @@ class _Site:
         into the page after Markdown (downloads_html), which would otherwise parse every long URI."""
         files = [("BibTeX", "bib", "application/x-bibtex", formats.bibtex(inst, t, self.text_env)),
                  ("RIS", "ris", "application/x-research-info-systems", formats.ris(inst, t, self.text_env)),
-                 ("CSL-JSON", "csl.json", "application/vnd.citationstyles.csl+json", _json([formats.csl(inst, t)]))]
+                 ("CSL-JSON", "csl.json", "application/vnd.citationstyles.csl+json",
+                  json.dumps([formats.csl(inst, t)], ensure_ascii=False, sort_keys=True))]  # compact: C encoder
         # base64: shorter than percent-encoding for Azerbaijani and Cyrillic text, and fast
         return [(label, f"{inst.id}.{t.lang}.{ext}",
                  Markup(f"data:{mime};charset=utf-8;base64,{base64.b64encode(text.encode('utf-8')).decode('ascii')}"))
@@ -327,17 +363,27 @@ class _Site:
         return pages
 
 
+# Where the mkdocs hook puts in, after Markdown, what Markdown would spend long on: the downloads (long
+# data: URIs) and a timeline page's relations picture (hundreds of SVG elements). Templates know them too.
 DOWNLOADS_MARK = "<!--victimlaw:downloads-->"
+PICTURE_MARK = "<!--victimlaw:picture-->"
+MARKS = {"downloads_mark": Markup(DOWNLOADS_MARK), "picture_mark": Markup(PICTURE_MARK)}
 
 
 def downloads_html(corpus: Corpus, instrument_id: str, lang: str) -> str:
     """The Cite block's download links of an instrument, for the mkdocs hook to put in place of DOWNLOADS_MARK."""
     site = _sites.get("site")
-    if site is None or site.corpus is not corpus:
-        site = _sites["site"] = _Site(corpus, True)
+    site = site if site is not None and site.corpus is corpus else _site(corpus, True)  # links do not matter here
     t = Labels(lang)
     return site.html_env.get_template("downloads.html.j2").render(
         t=t, downloads=site.downloads(corpus.by_id[instrument_id], t))
+
+
+def picture_html(corpus: Corpus, lang: str, page_name: str, directory_urls: bool) -> str:
+    """The relations picture of a timeline page, for the mkdocs hook to put in place of PICTURE_MARK."""
+    site = _site(corpus, directory_urls)
+    svg = site.timeline_picture(lang, page_name)
+    return site.html_env.get_template("picture.html.j2").render(svg=svg) if svg else ""
 
 
 def _chunks(items: list, size: int) -> list[list]:
@@ -367,8 +413,10 @@ def instruments_csv(corpus: Corpus) -> str:
 
 def html_environment() -> Environment:
     """For HTML and SVG blocks placed in the pages as they are: escape for HTML/XML, not Markdown."""
-    return Environment(loader=PackageLoader("victimlaw", "templates"), undefined=StrictUndefined,
-                       autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=PackageLoader("victimlaw", "templates"), undefined=StrictUndefined,
+                      autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env.globals.update(MARKS)
+    return env
 
 
 # -- the relations picture: an arc diagram, one row per instrument in date order
