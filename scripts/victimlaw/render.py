@@ -321,7 +321,7 @@ class _Site:
         t = Labels(lang)
         if len(self.corpus.instruments) <= PAGE_ROWS:
             return self.picture(t, None, depth=1) if name == "index.md" else None
-        label, part = self.timeline_parts.get(name, (None, None))
+        _, part = self.timeline_parts.get(name, (None, None))
         return self.picture(t, part, depth=2 if self.directory_urls else 1) if part else None
 
     def picture(self, t: Labels, subset, depth: int) -> Markup | None:
