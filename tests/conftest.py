@@ -166,12 +166,20 @@ def page(browser):
     context.close()
 
 
-def build_site(site: Path, **env_overrides) -> Path:
-    """`mkdocs build --strict` of the real site into `site`; the log is kept beside it as build.log."""
+def run_build(site: Path, config: Path = ROOT / "mkdocs.yml", data: Path | None = None,
+              **env_overrides) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `config` into `site`, from the real data unless `data`; failed or not."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_overrides)
     env.pop("VICTIMLAW_DATA", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    if data is not None:
+        env["VICTIMLAW_DATA"] = str(data)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+                           "--site-dir", str(site)], cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def build_site(site: Path, **env_overrides) -> Path:
+    """`mkdocs build --strict` of the real site into `site`; the log is kept beside it as build.log."""
+    result = run_build(site, **env_overrides)
     (site.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     assert result.returncode == 0, result.stdout + result.stderr
     return site

@@ -1,10 +1,7 @@
 """Hostile and malformed data: a clear error naming file, line and field, and nothing written."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +9,7 @@ import pytest
 from victimlaw.cli import main
 from victimlaw.generate import generate
 
-from conftest import ROOT
+from conftest import ROOT, run_build
 from test_generate import snapshot
 
 BAD = Path(__file__).with_name("bad-data")
@@ -95,9 +92,7 @@ def test_mkdocs_build_with_bad_data_fails_cleanly(case, tmp_path):
     site.mkdir()
     (site / "previous.html").write_text("previous build", encoding="utf-8")
     docs_before = snapshot(ROOT / "docs")
-    env = dict(os.environ, VICTIMLAW_DATA=str(data), NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = run_build(site, data=data)
     file, line, field, message = EXPECTED[case]
     assert result.returncode != 0
     assert f"{data.parent / file}:{line}:" in result.stderr and message in result.stderr
@@ -129,9 +124,7 @@ def hostile_site(tmp_path_factory):
     (data / "themes.yaml").write_text(THEMES.replace('en: "Both 30 days."', f'en: "{quoted}"'), encoding="utf-8")
     config = project_copy(folder / "project")
     site = folder / "site"
-    env = dict(os.environ, VICTIMLAW_DATA=str(data / "instruments.yaml"), NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-                             "--site-dir", str(site)], env=env, capture_output=True, text=True)
+    result = run_build(site, config, data=data / "instruments.yaml")
     assert result.returncode == 0, result.stderr
     return site
 
@@ -233,11 +226,8 @@ def test_navigation_shared_across_a_folder_is_materials_own(built_site, tmp_path
     text = config.read_text(encoding="utf-8")
     assert f"custom_dir: {ROOT / 'overrides'}" in text
     config.write_text(text.replace(f"custom_dir: {ROOT / 'overrides'}", f"custom_dir: {overrides}"), encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("VICTIMLAW_DATA", None)
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-                             "--site-dir", str(site)], env=env, capture_output=True, text=True)
+    result = run_build(site, config)
     assert result.returncode == 0, result.stderr
     pages = sorted(p.relative_to(built_site) for p in built_site.rglob("*.html"))
     assert pages == sorted(p.relative_to(site) for p in site.rglob("*.html"))
@@ -259,29 +249,24 @@ def test_pages_outside_the_navigation_share_it_by_folder():
     assert shared_partial_key(None, nav) is None
 
 
-def test_parallel_build_fails_when_a_language_fails(tmp_path):
+def copy_with_a_broken_link(tmp_path, lang: str) -> Path:
+    """A project copy whose `lang` about page links nowhere: that language's build fails."""
     from victimlaw.bench import project_copy
     config = project_copy(tmp_path / "project")
-    about = tmp_path / "project" / "docs" / "ru" / "about.md"
+    about = tmp_path / "project" / "docs" / lang / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[broken](nowhere.md)\n", encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VICTIMLAW_PARALLEL="1")
-    env.pop("VICTIMLAW_DATA", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-                             "--site-dir", str(tmp_path / "site")], env=env, capture_output=True, text=True)
+    return config
+
+
+def test_parallel_build_fails_when_a_language_fails(tmp_path):
+    result = run_build(tmp_path / "site", copy_with_a_broken_link(tmp_path, "ru"), VICTIMLAW_PARALLEL="1")
     assert result.returncode != 0
     assert "the build of ru failed" in result.stderr and "nowhere.md" in result.stderr
     assert not list(tmp_path.glob(".build-*"))
 
 
 def test_parallel_build_stops_its_children_when_the_default_language_fails(tmp_path):
-    from victimlaw.bench import project_copy
-    config = project_copy(tmp_path / "project")
-    about = tmp_path / "project" / "docs" / "az" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n[broken](nowhere.md)\n", encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VICTIMLAW_PARALLEL="1")
-    env.pop("VICTIMLAW_DATA", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-                             "--site-dir", str(tmp_path / "site")], env=env, capture_output=True, text=True)
+    result = run_build(tmp_path / "site", copy_with_a_broken_link(tmp_path, "az"), VICTIMLAW_PARALLEL="1")
     assert result.returncode != 0 and "nowhere.md" in result.stderr
     assert not list(tmp_path.glob(".build-*")), "the children's folders are removed"
 

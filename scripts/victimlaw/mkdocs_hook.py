@@ -94,26 +94,19 @@ TIMELINE_PAGE = re.compile(r"^([a-z]{2})/timeline/([a-z0-9-]+\.md)$")
 
 def on_page_content(html: str, page, config, **kwargs) -> str:
     _collect_young()
-    html = _with_downloads(html, page)
-    html = _with_picture(html, page, config)
+    html = _put_in(html, page, INSTRUMENT_PAGE, render.DOWNLOADS_MARK,
+                   lambda corpus, lang, instrument_id: render.downloads_html(corpus, instrument_id, lang))
+    html = _put_in(html, page, TIMELINE_PAGE, render.PICTURE_MARK,
+                   lambda corpus, lang, name: render.picture_html(corpus, lang, name, config["use_directory_urls"]))
     return _with_captions(html, page)
 
 
-def _with_downloads(html: str, page) -> str:
-    match = INSTRUMENT_PAGE.match(page.file.src_uri)
-    if not match or render.DOWNLOADS_MARK not in html or generate_module.last_corpus is None:
+def _put_in(html: str, page, source: re.Pattern, mark: str, content) -> str:
+    """On a page whose source matches `source`, `mark` becomes content(corpus, *the match's groups)."""
+    match = source.match(page.file.src_uri)
+    if not match or mark not in html or generate_module.last_corpus is None:
         return html
-    lang, instrument_id = match.groups()
-    return html.replace(render.DOWNLOADS_MARK, render.downloads_html(generate_module.last_corpus, instrument_id, lang))
-
-
-def _with_picture(html: str, page, config) -> str:
-    match = TIMELINE_PAGE.match(page.file.src_uri)
-    if not match or render.PICTURE_MARK not in html or generate_module.last_corpus is None:
-        return html
-    lang, name = match.groups()
-    picture = render.picture_html(generate_module.last_corpus, lang, name, config["use_directory_urls"])
-    return html.replace(render.PICTURE_MARK, picture)
+    return html.replace(mark, content(generate_module.last_corpus, *match.groups()))
 
 
 def _with_captions(html: str, page) -> str:

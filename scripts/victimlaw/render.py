@@ -180,11 +180,12 @@ def _pages_task(task: tuple[str | None, int]) -> dict[str, str]:
     return _deliver(pages, folder)
 
 
-def _site(corpus: Corpus, directory_urls: bool) -> "_Site":
-    """The _Site of `corpus`, made once per process (it holds the corpus, so the check is by identity)."""
+def _site(corpus: Corpus, directory_urls: bool | None = None) -> "_Site":
+    """The _Site of `corpus`, made once per process (it holds the corpus, so the check is by identity);
+    directory_urls None: what is asked for has no links, either kind of site serves."""
     site = _sites.get("site")
-    if site is None or site.corpus is not corpus or site.directory_urls != directory_urls:
-        site = _sites["site"] = _Site(corpus, directory_urls)
+    if site is None or site.corpus is not corpus or directory_urls not in (None, site.directory_urls):
+        site = _sites["site"] = _Site(corpus, True if directory_urls is None else directory_urls)
     return site
 
 
@@ -372,8 +373,7 @@ MARKS = {"downloads_mark": Markup(DOWNLOADS_MARK), "picture_mark": Markup(PICTUR
 
 def downloads_html(corpus: Corpus, instrument_id: str, lang: str) -> str:
     """The Cite block's download links of an instrument, for the mkdocs hook to put in place of DOWNLOADS_MARK."""
-    site = _sites.get("site")
-    site = site if site is not None and site.corpus is corpus else _site(corpus, True)  # links do not matter here
+    site = _site(corpus)
     t = Labels(lang)
     return site.html_env.get_template("downloads.html.j2").render(
         t=t, downloads=site.downloads(corpus.by_id[instrument_id], t))
