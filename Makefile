@@ -21,13 +21,12 @@ check: venv
 generate: venv
 	$(BIN)/victimlaw generate
 
-# VICTIMLAW_PARALLEL: the languages are built side by side (scripts/victimlaw/parallel.py).
 site: venv
-	VICTIMLAW_PARALLEL=1 $(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/mkdocs build --strict --site-dir site
 
 # A copy to open from disk (file://): no directory URLs, nothing from another host; packed as a zip.
 offline: venv
-	VICTIMLAW_OFFLINE=true VICTIMLAW_PARALLEL=1 $(BIN)/mkdocs build --strict --site-dir site-offline
+	VICTIMLAW_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 	rm -f site-offline.zip && $(BIN)/python -m zipfile -c site-offline.zip site-offline
 	@echo "site-offline/index.html and site-offline.zip are ready"
 
@@ -51,6 +50,7 @@ test: venv browser node_modules/axe-core/axe.min.js
 bench: venv
 	$(BIN)/python -m victimlaw.bench $(BENCH_ARGS)
 
+# A generated folder of docs/<lang>/ is the one holding the plugin's .gitignore (scripts/victimlaw/generate.py).
 clean:
-	rm -rf site site-offline site-offline.zip node_modules $(VENV) docs/data docs/.victimlaw-generated.json \
-	  $(foreach dir,instruments catalogue references themes timeline cite,docs/*/$(dir))
+	rm -rf site site-offline site-offline.zip node_modules $(VENV)
+	for marker in docs/*/*/.gitignore; do [ -f "$$marker" ] && rm -rf "$$(dirname "$$marker")"; done; true

@@ -193,6 +193,5 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> Path:
-    """The copy for file:// use, as `make offline` builds it (languages in parallel)."""
-    return build_site(tmp_path_factory.mktemp("offline") / "site-offline", VICTIMLAW_OFFLINE="true",
-                      VICTIMLAW_PARALLEL="1")
+    """The copy for file:// use, as `make offline` builds it."""
+    return build_site(tmp_path_factory.mktemp("offline") / "site-offline", VICTIMLAW_OFFLINE="true")

@@ -13,14 +13,14 @@ import rispy
 from victimlaw import LANGUAGES
 from victimlaw.catalogue import Labels
 from victimlaw import formats
-from victimlaw.render import render_site
+from victimlaw import exports
 
 from conftest import DATA
 
 
 @pytest.fixture(scope="module")
 def pages(real_corpus):
-    return render_site(real_corpus)
+    return exports.files(real_corpus)
 
 
 def test_citation_styles_of_a_cabinet_decision(real_corpus):

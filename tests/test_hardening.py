@@ -193,27 +193,6 @@ def test_two_builds_of_the_same_sources_are_identical(built_site, tmp_path):
     assert different == []
 
 
-def test_parallel_build_gives_the_same_site(built_site, tmp_path):
-    """`make site` builds the languages side by side; the result must be the ordinary build's, byte for byte.
-    The one exception is the root 404 page: static-i18n's serial build leaves the last language's there,
-    the parallel build the default language's, as it should be."""
-    from conftest import build_site
-    previous = tmp_path / "parallel"
-    (previous / "en" / "instruments").mkdir(parents=True)
-    (previous / "en" / "instruments" / "stale.html").write_text("from an earlier build", encoding="utf-8")
-    (previous / ".git").mkdir()
-    (previous / ".git" / "HEAD").write_text("kept, as mkdocs keeps hidden entries", encoding="utf-8")
-    parallel = build_site(previous, VICTIMLAW_PARALLEL="1")
-    assert (parallel / ".git" / "HEAD").exists()
-    files = {p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file()}
-    assert files == {p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file() and ".git" not in p.parts}
-    different = [str(p) for p in sorted(files) if (built_site / p).read_bytes() != (parallel / p).read_bytes()]
-    assert different == ["404.html"]
-    assert '<html lang="az"' in (parallel / "404.html").read_text(encoding="utf-8")
-    assert not list(tmp_path.glob(".build-*")), "the children's folders are removed"
-    assert not list(tmp_path.glob(".old-site-*")), "the previous build is deleted"
-
-
 def test_navigation_shared_across_a_folder_is_materials_own(built_site, tmp_path):
     """overrides/partials/nav.html and tabs.html render Material's partial once per folder of pages outside
     the navigation and reuse it; with Material's partials on every page the site must be the same."""
@@ -238,7 +217,7 @@ def test_navigation_shared_across_a_folder_is_materials_own(built_site, tmp_path
 
 def test_pages_outside_the_navigation_share_it_by_folder():
     from types import SimpleNamespace as Page
-    from victimlaw.mkdocs_hook import shared_partial_key
+    from victimlaw.plugin import shared_partial_key
     catalogue = Page(url="en/instruments/")
     nav = Page(pages=[Page(url="en/"), catalogue])
     assert shared_partial_key(catalogue, nav) is None  # its entry is marked active
@@ -258,17 +237,14 @@ def copy_with_a_broken_link(tmp_path, lang: str) -> Path:
     return config
 
 
-def test_parallel_build_fails_when_a_language_fails(tmp_path):
-    result = run_build(tmp_path / "site", copy_with_a_broken_link(tmp_path, "ru"), VICTIMLAW_PARALLEL="1")
-    assert result.returncode != 0
-    assert "the build of ru failed" in result.stderr and "nowhere.md" in result.stderr
-    assert not list(tmp_path.glob(".build-*"))
-
-
-def test_parallel_build_stops_its_children_when_the_default_language_fails(tmp_path):
-    result = run_build(tmp_path / "site", copy_with_a_broken_link(tmp_path, "az"), VICTIMLAW_PARALLEL="1")
+def test_the_build_fails_when_a_language_fails(tmp_path):
+    result = run_build(tmp_path / "site", copy_with_a_broken_link(tmp_path, "ru"))
     assert result.returncode != 0 and "nowhere.md" in result.stderr
-    assert not list(tmp_path.glob(".build-*")), "the children's folders are removed"
+
+
+def test_the_build_fails_when_the_default_language_fails(tmp_path):
+    result = run_build(tmp_path / "site", copy_with_a_broken_link(tmp_path, "az"))
+    assert result.returncode != 0 and "nowhere.md" in result.stderr
 
 
 def test_external_links_open_safely_and_e_qanun_is_https(built_site):

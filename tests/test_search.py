@@ -173,12 +173,15 @@ def test_the_browser_folds_and_stems_as_the_index_does(served_site, page, real_c
 
 
 def test_a_page_is_cut_into_sections():
-    page = ('<html><nav>menu</nav><article class="md-content__inner">'
-            '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>Intro <b>text</b>.</p>'
-            '<h2 id="s">Section</h2><p>Body</p><h2 id="e">Empty</h2><script>var x = 1;</script></article></html>')
-    assert search.page_entries(page, "en/x/") == [{"l": "en/x/", "t": "Title", "p": "", "x": "Intro text ."},
-                                                    {"l": "en/x/#s", "t": "Section", "p": "Title", "x": "Body"}]
-    assert search.page_entries("<html><p>no article</p></html>", "x/") == []
+    """From the page's content and its table of contents, not from the themed page."""
+    from mkdocs.structure.toc import get_toc
+    from victimlaw.plugin import toc_tokens
+    content = ('<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>Intro <b>text</b>.</p>'
+               '<h2 id="s">Section</h2><p>Body</p><h2 id="e">Empty</h2><script>var x = 1;</script>')
+    toc = get_toc(toc_tokens(content))
+    assert search.page_entries(content, toc, "en/x/") == [{"l": "en/x/", "t": "Title", "p": "", "x": "Intro text ."},
+                                                           {"l": "en/x/#s", "t": "Section", "p": "Title", "x": "Body"}]
+    assert search.page_entries("<p>no heading</p>", get_toc([]), "x/") == []
 
 
 @pytest.mark.browser

@@ -8,7 +8,7 @@ import pytest
 from victimlaw import LANGUAGES
 from victimlaw.corpus import load_corpus
 from victimlaw.errors import DataError
-from victimlaw.render import PICTURE_MARK, picture_html, render_site
+from victimlaw.pages import render_site
 
 from conftest import THEMES
 from test_render import to_html
@@ -55,7 +55,7 @@ def test_duplicate_theme_id(themed_dir):
 
 @pytest.fixture
 def themed_pages(themed_dir):
-    return render_site(load_corpus(themed_dir / "instruments.yaml"))
+    return render_site(load_corpus(themed_dir / "instruments.yaml"), directory_urls=False)
 
 
 def test_theme_pages_exist_in_every_language(themed_pages):
@@ -69,47 +69,53 @@ def test_theme_table_links_each_provision_anchor_and_shows_the_basis(themed_page
     table = html.split("<table>", 1)[1].split("</table>", 1)[0]
     rows = table.split("<tr>")[2:]
     assert len(rows) == 2
-    assert '<a href="../instruments/treaty-three.md#art-13">Third convention, Article 13</a>' in rows[0]
-    assert '<a href="../instruments/law-one.md#art-1">First law, Article 1</a>' in rows[0]
+    assert '<a href="../instruments/treaty-three.html#art-13">Third convention, Article 13</a>' in rows[0]
+    assert '<a href="../instruments/law-one.html#art-1">First law, Article 1</a>' in rows[0]
     assert "Both 30 days." in rows[0] and '<a href="#basis-1">Source article 1</a>' in rows[0]
-    assert '<a href="../instruments/decision-two.md">Second decision</a> (the act as a whole)' in rows[1]
+    assert '<a href="../instruments/decision-two.html">Second decision</a> (the act as a whole)' in rows[1]
     assert "Treaty text" in rows[1]
     assert 'id="basis-1"' in html and "«some words»" in html
 
 
 def test_instrument_pages_list_their_themes_and_provision_backlinks(themed_pages):
     law = to_html(themed_pages["en/instruments/law-one.md"])
-    assert '<a href="../themes/recovery.md">Recovery</a>' in law
+    assert '<a href="../themes/recovery.html">Recovery</a>' in law
     provision = law.split('id="art-1"', 1)[1].split("<h2", 1)[0]
-    assert "Compared with: " in provision and '<a href="treaty-three.md#art-13">Third convention, Article 13</a>' in provision
+    assert "Compared with: " in provision and '<a href="treaty-three.html#art-13">Third convention, Article 13</a>' in provision
     decision = to_html(themed_pages["ru/instruments/decision-two.md"])
-    assert "Сопоставляется с (акт в целом)" in decision and 'href="treaty-three.md"' in decision
+    assert "Сопоставляется с (акт в целом)" in decision and 'href="treaty-three.html"' in decision
 
 
 def test_matrix_has_a_cell_per_theme_linking_to_it(themed_pages):
     html = to_html(themed_pages["en/themes/matrix.md"])
     rows = html.split("<tbody>", 1)[1].split("<tr>")[1:]
-    cells = {re.search(r'instruments/([a-z-]+)\.md', row).group(1): row for row in rows}
+    cells = {re.search(r'instruments/([a-z-]+)\.html', row).group(1): row for row in rows}
     assert set(cells) == {"law-one", "decision-two", "treaty-three"}
-    assert '<a href="recovery.md">1</a>' in cells["law-one"]
-    assert '<a href="recovery.md">13, ●</a>' in cells["treaty-three"]
+    assert '<a href="recovery.html">1</a>' in cells["law-one"]
+    assert '<a href="recovery.html">13, ●</a>' in cells["treaty-three"]
+
+
+def picture(corpus, lang: str, directory_urls: bool) -> str:
+    """The relations picture of the timeline page (a small corpus has one timeline page)."""
+    page = render_site(corpus, directory_urls=directory_urls)[f"{lang}/timeline/index.md"]
+    return page[page.index('<div class="relations-picture">'):page.index("</svg>") + 6] if "<svg" in page else ""
 
 
 def test_relations_picture_links_every_node(themed_dir):
     corpus = load_corpus(themed_dir / "instruments.yaml")
     page = render_site(corpus, directory_urls=False)["az/timeline/index.md"]
-    assert page.count(PICTURE_MARK) == 1 and "<svg" not in page  # the hook puts the picture in after Markdown
-    svg = picture_html(corpus, "az", "index.md", directory_urls=False)
+    assert page.count("<svg") == 1 and "{#" not in page  # no template text on the page
+    svg = picture(corpus, "az", directory_urls=False)
     assert svg.startswith('<div class="relations-picture">') and svg.count("<svg") == 1
     assert set(re.findall(r'<a href="([^"]+)"', svg)) == {"../instruments/law-one.html", "../instruments/decision-two.html"}
     assert "İcrasını təmin edir" in svg
-    assert '<a href="../instruments/law-one/">' in picture_html(corpus, "en", "index.md", directory_urls=True)
-    assert picture_html(corpus, "en", "2005.md", directory_urls=True) == ""  # a small timeline is one page
+    assert '<a href="../instruments/law-one/">' in picture(corpus, "en", directory_urls=True)
+    assert not any("/timeline/2005" in path for path in render_site(corpus))  # a small timeline is one page
 
 
 def test_hostile_text_in_the_picture_is_escaped(themed_dir):
     path = themed_dir / "instruments.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('en: "First law"', 'en: "<script>x</script> & co"'),
                     encoding="utf-8")
-    svg = picture_html(load_corpus(path), "en", "index.md", directory_urls=True)
+    svg = picture(load_corpus(path), "en", directory_urls=True)
     assert "<script>" not in svg and "&lt;script&gt;x&lt;/script&gt; &amp; co" in svg

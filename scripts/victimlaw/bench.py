@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .corpus import load_corpus
-from .generate import STAMP, generated_roots
+from .generate import generated_folders
 from .paths import PROJECT
 from .synthetic import write_corpus
 
@@ -33,15 +33,14 @@ def project_copy(folder: Path) -> Path:
     config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {PROJECT / 'overrides'}")
-    config = config.replace("  - scripts/victimlaw/mkdocs_hook.py", f"  - {PROJECT / 'scripts/victimlaw/mkdocs_hook.py'}")
+    config = config.replace("[VICTIMLAW_DATA, data/instruments.yaml]", f"[VICTIMLAW_DATA, {PROJECT / 'data/instruments.yaml'}]")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder / "mkdocs.yml"
 
 
 def timed_build(config: Path, data: Path, site: Path) -> tuple[float, float]:
-    """One `make site`-like build (languages in parallel): wall seconds and peak memory (MiB) of the
-    largest process."""
-    env = dict(os.environ, VICTIMLAW_DATA=str(data), NO_MKDOCS_2_WARNING="1", VICTIMLAW_PARALLEL="1")
+    """One `make site` build: wall seconds and peak memory (MiB) of the largest process."""
+    env = dict(os.environ, VICTIMLAW_DATA=str(data), NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
                                 "--site-dir", str(site)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -53,10 +52,9 @@ def timed_build(config: Path, data: Path, site: Path) -> tuple[float, float]:
 
 
 def forget_generated(docs: Path, site: Path) -> None:
-    """As on a fresh checkout: no generated pages, no stamp, no site."""
-    for root in generated_roots(docs):
+    """As on a fresh checkout: no page stubs, no site."""
+    for root in generated_folders(docs):
         shutil.rmtree(root, ignore_errors=True)
-    (docs / STAMP).unlink(missing_ok=True)
     shutil.rmtree(site, ignore_errors=True)
 
 

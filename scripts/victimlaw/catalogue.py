@@ -1,7 +1,6 @@
 """The UI string catalogue (strings.yaml): labels per language for the site and vocabularies."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -9,8 +8,9 @@ import yaml
 STRINGS = Path(__file__).with_name("strings.yaml")
 
 
-@lru_cache(maxsize=1)
 def strings() -> dict:
+    """The catalogue as the file says now: read anew by each caller (a build reads it once), never cached,
+    so an edit shows at the next build of `mkdocs serve`."""
     with STRINGS.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
@@ -18,8 +18,8 @@ def strings() -> dict:
 class Labels:
     """Labels in one language, as used by the templates: t.ui.catalogue, t.kind['law'] ..."""
 
-    def __init__(self, lang: str):
-        data = strings()
+    def __init__(self, lang: str, catalogue: dict | None = None):
+        data = catalogue if catalogue is not None else strings()
         self.lang = lang
         self.ui = {key: value[lang] for key, value in data["ui"].items()}
         self.kind = {key: value[lang] for key, value in data["kind"].items()}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from . import LANGUAGES
 from .catalogue import Labels
 from .corpus import Corpus, Instrument
 
@@ -50,20 +50,12 @@ def fields(inst: Instrument, t: Labels) -> dict:
     }
 
 
-def styles(inst: Instrument, env: Environment | None = None) -> dict[str, str]:
-    """The citation in the Azerbaijani, English (OSCOLA-like) and Russian (GOST-like) styles."""
-    module = _style_module(env or text_environment())
-    return {lang: _one_line(getattr(module, lang)(fields(inst, _labels(lang)))) for lang in ("az", "en", "ru")}
-
-
-@lru_cache(maxsize=8)
-def _style_module(env: Environment):
-    return env.get_template("citation.txt.j2").module
-
-
-@lru_cache(maxsize=8)
-def _labels(lang: str) -> Labels:
-    return Labels(lang)
+def styles(inst: Instrument, env: Environment | None = None, labels: dict[str, Labels] | None = None) -> dict[str, str]:
+    """The citation in the Azerbaijani, English (OSCOLA-like) and Russian (GOST-like) styles; `labels`,
+    one Labels per language, as the build has read them (read anew without)."""
+    module = (env or text_environment()).get_template("citation.txt.j2").module
+    labels = labels or {lang: Labels(lang) for lang in LANGUAGES}
+    return {lang: _one_line(getattr(module, lang)(fields(inst, labels[lang]))) for lang in LANGUAGES}
 
 
 def bibtex(inst: Instrument, t: Labels, env: Environment | None = None) -> str:

@@ -3,7 +3,7 @@
 Why our own search rather than Material's: Material builds one lunr index for all three languages
 (results in every language), lunr has no Azerbaijani pipeline and folds no letters, and its worker
 fetches JSON, which a browser refuses from file://. So each language gets its own index of page
-sections, taken from each page's HTML as it is built.
+sections, taken from each page's content (what mkdocs or the victimlaw plugin rendered) and\nits table of contents.
 
 The index is split so that a search loads only what it needs, at any corpus size: the words are
 folded and stemmed here, and their postings go into term shards chosen by the first two letters
@@ -25,37 +25,52 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-# The built pages are mkdocs' own well-formed output, so a few regular expressions read them several
-# times faster than an HTML parser: drop what is not text, cut at headings with an id, strip tags.
+# What is not text in a page's content: scripts, styles, pictures, buttons and the headings' permalinks.
 NOT_TEXT = re.compile(r"<(script|style|svg|button|nav)\b.*?</\1>|<a class=\"headerlink\".*?</a>", re.S)
-HEADING = re.compile(r"<h([123])\b[^>]*?\bid=\"([^\"]*)\"[^>]*>(.*?)</h\1>", re.S)
 TAG = re.compile(r"<[^>]+>")
 
 DOC_SHARD_CHARS = 30_000  # text in one document shard: the twenty results shown load at most twenty
 SECTIONS_PER_TERM_SHARD = 200  # sets the number of term shards, so each stays small as the corpus grows
 SPLIT_GROUP_OVER = 40_000  # numbers in the postings of the terms sharing two first letters (some 250 KB)
 TITLE_WEIGHT, PAGE_TITLE_WEIGHT = 10, 2  # a word in a section's title counts most, then the page's title
+INDEXED_LEVELS = 3  # sections begin at h1, h2 and h3
 
 
 def _text(fragment: str) -> str:
     return " ".join(html.unescape(TAG.sub(" ", fragment)).split())
 
 
-def sections(article: str) -> list[dict]:
-    """[{id, title, text}] for each heading with an id and the text up to the next one."""
-    article = NOT_TEXT.sub(" ", article)
+def _headings(toc) -> list:
+    """The table of contents flattened, in page order, down to INDEXED_LEVELS."""
     found = []
-    matches = list(HEADING.finditer(article))
-    for n, match in enumerate(matches):
-        end = matches[n + 1].start() if n + 1 < len(matches) else len(article)
-        found.append({"id": match.group(2), "title": _text(match.group(3)), "text": _text(article[match.end():end])})
+    for item in toc:
+        if item.level <= INDEXED_LEVELS:
+            found.append(item)
+        found += _headings(item.children)
     return found
 
 
-def page_entries(page: str, location: str) -> list[dict]:
-    """The index entries of one built page (its HTML), found at `location` below the site root."""
-    start, end = page.find("<article"), page.rfind("</article>")
-    found = sections(page[start:end]) if start >= 0 else []  # the article only: no header, navigation, footer
+def sections(content: str, toc) -> list[dict]:
+    """[{id, title, text}] for each heading of the table of contents and the text up to the next one.
+    `content` is what mkdocs or the plugin rendered for the page (page.content), not the themed page."""
+    cuts = []
+    for item in _headings(toc):
+        at = content.find(f' id="{item.id}"')
+        if at >= 0:
+            start = content.rfind("<h", 0, at)
+            end = content.find(">", content.find(f"</h{item.level}", at)) + 1
+            cuts.append((start, end, item))
+    found = []
+    for n, (start, end, item) in enumerate(cuts):
+        stop = cuts[n + 1][0] if n + 1 < len(cuts) else len(content)
+        found.append({"id": item.id, "title": _text(NOT_TEXT.sub(" ", item.title)),
+                      "text": _text(NOT_TEXT.sub(" ", content[end:stop]))})
+    return found
+
+
+def page_entries(content: str, toc, location: str) -> list[dict]:
+    """The index entries of one page, found at `location` below the site root."""
+    found = sections(content, toc)
     page_title = found[0]["title"] if found else ""
     entries = []
     for n, section in enumerate(found):

@@ -1,0 +1,40 @@
+"""The data exports every language links to: the corpus as JSON and CSV, and CSL-JSON per language."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from . import LANGUAGES, formats
+from .catalogue import Labels
+from .corpus import Corpus
+
+CSV_COLUMNS = ["id", "kind", "level", "issuer", "date", "date_kind", "entry_into_force", "number", "eqanun",
+               "eqanun_url", "title_az", "title_en", "title_ru"]
+
+
+def files(corpus: Corpus, labels: dict[str, Labels] | None = None) -> dict[str, str]:
+    """Every export, by its path below the site's root."""
+    labels = labels or {lang: Labels(lang) for lang in LANGUAGES}
+    exports = {"data/instruments.json": as_json(corpus.document), "data/instruments.csv": instruments_csv(corpus)}
+    for lang in LANGUAGES:
+        exports[f"data/instruments-{lang}.csl.json"] = as_json([formats.csl(inst, labels[lang])
+                                                                for inst in corpus.instruments])
+    return exports
+
+
+def as_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def instruments_csv(corpus: Corpus) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for inst in corpus.instruments:
+        writer.writerow({"id": inst.id, "kind": inst.kind, "level": inst.level, "issuer": inst.issuer or "",
+                         "date": inst.date or "", "date_kind": inst.date_kind or "",
+                         "entry_into_force": inst.entry_into_force or "", "number": inst.number or "",
+                         "eqanun": inst.eqanun or "", "eqanun_url": inst.eqanun_url or "",
+                         **{f"title_{lang}": inst.title[lang] for lang in LANGUAGES}})
+    return out.getvalue()

@@ -1,0 +1,153 @@
+"""The generated pages: one class per page kind, one template per kind, rendered straight to HTML.
+
+A page kind (`PageKind`) lists its pages for a corpus — each a path below a language's folder, such as
+`instruments/law-one.md` — and gives the template and values of each. `Site` holds what one build
+shares (the corpus, the Jinja environment, the labels) and renders a page in a language. `PAGE_KINDS`
+is the one list of kinds; the folders they write stubs into (`GENERATED_FOLDERS`) follow from it.
+
+The body never passes through Markdown: templates are autoescaped HTML, and every link between pages is
+made by `Site.url`, relative to the page that holds it, as mkdocs would have written it.
+"""
+from __future__ import annotations
+
+import posixpath
+from html import escape
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, ClassVar, Iterable, TypeVar
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from .. import DEFAULT_LANGUAGE, LANGUAGES, formats
+from ..catalogue import Labels, strings
+from ..corpus import Corpus, Instrument
+
+
+@dataclass
+class Page:
+    """One generated page: its path below a language's folder, its kind, and what its kind needs."""
+    path: str
+    kind: "PageKind"
+    values: dict[str, Any] = field(default_factory=dict)
+    template: str | None = None  # when not the kind's own
+
+
+@dataclass
+class Rendered:
+    """A page in one language: its HTML body and the page's metadata (title, description, ...)."""
+    html: str
+    meta: dict[str, Any]
+
+
+class PageKind:
+    """A kind of generated page. Subclasses name their folder and template and list their pages."""
+    folders: ClassVar[tuple[str, ...]]  # below docs/<lang>/, where its pages are
+    template: ClassVar[str]
+
+    def __init__(self, site: "Site"):
+        self.site = site
+
+    def pages(self) -> Iterable[Page]:
+        raise NotImplementedError
+
+    def values(self, page: Page, t: Labels) -> dict[str, Any]:
+        """The template's values for `page` in the language of `t`, with its `title`."""
+        raise NotImplementedError
+
+    def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
+        return {"title": values["title"]}
+
+
+K = TypeVar("K", bound=PageKind)
+
+
+def external_url(value: str) -> str:
+    """An external link target: only http(s), with the characters a URL may not hold encoded (the
+    template escapes the attribute too)."""
+    if urlsplit(value).scheme not in ("http", "https"):
+        raise ValueError(f"refusing a link that is not http(s): {value!r}")
+    return value.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
+def page_url(lang: str, path: str, directory_urls: bool) -> str:
+    """The address of `path` (below a language's folder) from the site root, as mkdocs and static-i18n
+    give it: the default language at the root, the others under their code."""
+    url = File(path, "", "", directory_urls).url
+    if lang != DEFAULT_LANGUAGE:
+        url = f"{lang}/{url}" if url != "./" else f"{lang}/"
+    return url
+
+
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("victimlaw", "templates"), undefined=StrictUndefined, autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)  # one environment per build
+    env.filters["external"] = external_url
+    return env
+
+
+class Site:
+    """What one build shares: the corpus, the templates and the labels; renders any generated page."""
+
+    def __init__(self, corpus: Corpus, directory_urls: bool = True):
+        self.corpus, self.directory_urls = corpus, directory_urls
+        self.env = environment()
+        self.text_env = formats.text_environment()
+        catalogue = strings()  # read once per build: an edit shows at the next build
+        self.labels = {lang: Labels(lang, catalogue) for lang in LANGUAGES}
+        self.kinds = [kind(self) for kind in PAGE_KINDS]
+
+    @cached_property
+    def pages(self) -> dict[str, Page]:
+        """Every generated page, by its path below a language's folder (the same in every language)."""
+        found: dict[str, Page] = {}
+        for kind in self.kinds:
+            for page in kind.pages():
+                assert page.path.split("/")[0] in GENERATED_FOLDERS, page.path
+                found[page.path] = page
+        return found
+
+    def kind(self, cls: type[K]) -> K:
+        return next(kind for kind in self.kinds if isinstance(kind, cls))
+
+    def url(self, lang: str, from_path: str, to_path: str, anchor: str | None = None) -> str:
+        """The link from one page to another (paths below the language's folder), relative, as mkdocs writes it."""
+        target = get_relative_url(page_url(lang, to_path, self.directory_urls),
+                                  page_url(lang, from_path, self.directory_urls))
+        if self.directory_urls and target == ".":
+            target = "./"
+        return f"{target}#{anchor}" if anchor else target
+
+    def render(self, page: Page, lang: str) -> Rendered:
+        t = self.labels[lang]
+        values = page.kind.values(page, t)
+        html = self.env.get_template(page.template or page.kind.template).render(
+            lang=lang, t=t, corpus=self.corpus, url=lambda to, anchor=None: self.url(lang, page.path, to, anchor),
+            **values)
+        meta = page.kind.meta(page, t, values)
+        for key in ("title", "description"):  # the theme prints these without escaping (mkdocs does not autoescape)
+            if key in meta:
+                meta[key] = escape(" ".join(str(meta[key]).split()), quote=True)
+        return Rendered(html, meta)
+
+
+def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
+    """Every generated page's HTML body, keyed by <lang>/<path> (for tests and the command line)."""
+    site = Site(corpus, directory_urls)
+    return {f"{lang}/{path}": site.render(page, lang).html for lang in LANGUAGES for path, page in site.pages.items()}
+
+
+def chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def by_date(inst: Instrument) -> tuple:
+    return (inst.date or "9999", inst.id)
+
+
+from .kinds import PAGE_KINDS  # noqa: E402  (the kinds subclass PageKind above)
+
+GENERATED_FOLDERS = tuple(dict.fromkeys(folder for kind in PAGE_KINDS for folder in kind.folders))

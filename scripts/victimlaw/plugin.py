@@ -1,0 +1,215 @@
+"""The victimlaw MkDocs plugin: the pages generated from data/, rendered straight to HTML, and the search index.
+
+Configured in mkdocs.yml (`plugins: - victimlaw: {data_file: ...}`), listed before static-i18n, which runs the
+build once per language. Everything one language's build needs lives in a `LanguageBuild`, made in
+`on_pre_build` and dropped after `on_post_build`, so `mkdocs serve` never keeps anything from one build
+to the next except the validated corpus, reused only while the data files are byte for byte the same.
+
+For each generated page docs/<lang>/ holds a stub (victimlaw.generate); the plugin gives the page its
+metadata in `on_page_markdown` (so Markdown gets nothing to convert), and its body and table of
+contents in `on_page_content`.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import os
+import posixpath
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
+
+from . import DEFAULT_LANGUAGE, LANGUAGES, exports, search
+from .corpus import Corpus, load_corpus
+from .errors import DataError
+from .generate import write_stubs
+from .pages import Rendered, Site
+from .pages.kinds import LookupPage
+
+log = logging.getLogger("mkdocs.plugins.victimlaw")
+PACKAGE = Path(__file__).parent
+VENDORED_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+class VictimlawConfig(base.Config):
+    data_file = c.File(exists=True)  # instruments.yaml; references.yaml and themes.yaml are read beside it
+
+
+@dataclass
+class LanguageBuild:
+    """The state of one language's build."""
+    lang: str
+    site: Site
+    rendered: dict[str, Rendered] = field(default_factory=dict)  # by src_uri, between markdown and content
+    index: list[tuple[str, list[dict]]] = field(default_factory=list)  # (dest_uri, search entries)
+    shared_partials: dict[tuple[str, str], str] = field(default_factory=dict)  # see overrides/partials/shared.html
+
+
+def code_digest() -> str:
+    """The package's Python code as it is on disk now."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def data_digest(data: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(data.parent.glob("*.yaml")) + sorted(data.parent.glob("*.schema.json")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class VictimlawPlugin(BasePlugin[VictimlawConfig]):
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.code_at_start: str | None = None  # under serve: Python code cannot be reloaded safely
+        self.corpus: tuple[str, Corpus] | None = None  # (digest of the data files, the corpus they give)
+        self.build: LanguageBuild | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.command = command
+        self.code_at_start = code_digest()
+
+    @event_priority(-50)  # after Material's offline plugin has added its polyfills
+    def on_config(self, config):
+        # The offline plugin (make offline) adds iframe-worker from a CDN; use the vendored copy.
+        polyfills = config.extra.get("polyfills") or []
+        config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
+        return config
+
+    def on_pre_build(self, *, config) -> None:
+        self._restart_if_code_changed()
+        self.build = None
+        site = Site(self._load_corpus(), config.use_directory_urls)
+        written = write_stubs(Path(config.docs_dir), list(site.pages))
+        if written:
+            log.debug(f"victimlaw: {written} page stubs written or removed")
+        self.build = LanguageBuild(config.theme["language"], site)
+
+    def _restart_if_code_changed(self) -> None:
+        """mkdocs never reloads a plugin's modules: under `serve`, new Python code means a new process."""
+        if self.command != "serve" or self.code_at_start is None or code_digest() == self.code_at_start:
+            return
+        log.warning("victimlaw: its Python code changed; restarting `mkdocs serve` so that no page is built "
+                    "with the old code")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+
+    def _load_corpus(self) -> Corpus:
+        data = Path(self.config.data_file)
+        digest = data_digest(data)
+        if self.corpus is None or self.corpus[0] != digest:
+            try:
+                self.corpus = (digest, load_corpus(data))
+            except DataError as exc:
+                self.corpus = None
+                raise PluginError(exc.report()) from None
+        return self.corpus[1]
+
+    @event_priority(-110)  # after static-i18n has laid out this language's files
+    def on_files(self, files, *, config):
+        build = self._current()
+        lookup = build.site.kind(LookupPage)
+        prefix = "" if build.lang == DEFAULT_LANGUAGE else f"{build.lang}/"
+        files.append(File.generated(config, f"{prefix}cite/cite-data.js",
+                                    content=lookup.script(build.site.labels[build.lang])))
+        if build.lang == DEFAULT_LANGUAGE:  # shared by every language, at the site's root
+            for path, text in exports.files(build.site.corpus, build.site.labels).items():
+                files.append(File.generated(config, path, content=text))
+        return files
+
+    def on_env(self, env, *, config, files):
+        """Templates may include Material's own partial as material/partials/...: overrides/partials/nav.html
+        and tabs.html do, to render it once per folder of pages outside the navigation."""
+        theme_dirs = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
+        env.globals.update(shared_partial_key=shared_partial_key, shared_partials=self._current().shared_partials)
+        return env
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        build = self._current()
+        path = generated_path(page.file.src_uri)
+        generated = build.site.pages.get(path) if path else None
+        if generated is None:
+            return markdown
+        rendered = build.rendered[page.file.src_uri] = build.site.render(generated, build.lang)
+        page.meta = rendered.meta
+        return ""  # the body is rendered HTML, put in by on_page_content
+
+    def on_page_content(self, html_text, *, page, config, files):
+        build = self._current()
+        rendered = build.rendered.pop(page.file.src_uri, None)
+        if rendered is not None:
+            html_text = rendered.html
+            page.toc = get_toc(toc_tokens(html_text))
+        build.index.append((page.file.dest_uri, search.page_entries(html_text, page.toc, page.url)))
+        return html_text
+
+    def on_post_build(self, *, config) -> None:
+        """Write this language's search index: the default language's at search/az/, the others' beside it."""
+        build = self._current()
+        entries = [entry for _, found in sorted(build.index, key=lambda item: item[0]) for entry in found]
+        search.write_index(Path(config.site_dir), build.lang, entries)
+        if not config.site_url:  # a sitemap without the site's address would list "None/..." locations
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (Path(config.site_dir) / name).unlink(missing_ok=True)
+        self.build = None
+
+    def on_build_error(self, *, error) -> None:
+        self.build = None
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(Path(self.config.data_file).parent))
+        server.watch(str(PACKAGE))
+        return server
+
+    def _current(self) -> LanguageBuild:
+        assert self.build is not None, "a victimlaw event outside a build"
+        return self.build
+
+
+def generated_path(src_uri: str) -> str | None:
+    """instruments/law-one.md for az/instruments/law-one.md; None outside a language folder."""
+    lang, _, path = src_uri.partition("/")
+    return path if lang in LANGUAGES and path else None
+
+
+def shared_partial_key(page, nav) -> str | None:
+    """The folder of a page outside the navigation (en/instruments for en/instruments/x/): Material's nav
+    and tabs, whose links are relative to the page, come out the same for every page there. None for a
+    page in the navigation, which they mark as active."""
+    if page is None or page in nav.pages:
+        return None
+    return posixpath.dirname(page.url.rstrip("/")) or "."
+
+
+HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
+TAG = re.compile(r"<[^>]+>")
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+
+
+def toc_tokens(html_text: str) -> list[dict]:
+    """The table of contents of a page the templates rendered, nested as Python-Markdown's toc nests it."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for match in HEADING.finditer(html_text):
+        level = int(match.group(1))
+        text = " ".join(html.unescape(TAG.sub("", HEADERLINK.sub("", match.group(3)))).split())
+        token = {"level": level, "id": match.group(2), "name": html.escape(text, quote=False), "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
