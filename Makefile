@@ -2,18 +2,40 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
+PIP := $(BIN)/python -m pip --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv browser generate check site offline serve test bench clean
+.PHONY: venv venv-dev lock browser generate check site offline serve test bench clean
 
-venv: $(STAMP)
+# Two locks made by pip-compile from requirements/*.in, every file pinned by its hash (see `make lock`):
+# requirements/runtime.txt builds the site (`make serve`, `make site`); requirements/dev.txt adds what the tests
+# and the dev tools (ruff, mypy, pip-tools) need (`make test`).
+# pip refuses an editable install under --require-hashes, so the package itself goes in on its own (--no-deps).
+venv: $(RUNTIME_STAMP)
+venv-dev: $(DEV_STAMP)
 
-$(STAMP): requirements.txt pyproject.toml
+$(RUNTIME_STAMP): requirements/runtime.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
-	touch $(STAMP)
+	$(PIP) install --quiet --require-hashes -r requirements/runtime.txt
+	$(PIP) install --quiet --no-deps -e .
+	touch $@
+
+$(DEV_STAMP): requirements/dev.txt $(RUNTIME_STAMP)
+	$(PIP) install --quiet --require-hashes -r requirements/dev.txt
+	touch $@
+
+# After editing requirements/*.in: recompile both locks. pip-compile keeps the pins already in the .txt files
+# unless a range excludes them; `make lock UPGRADE=1` moves everything to the newest releases the ranges allow.
+# Resolved against PyPI alone (no local pip.conf, find-links or constraints), so the hashes hold on any machine.
+PIP_COMPILE = PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= PIP_CONSTRAINT= CUSTOM_COMPILE_COMMAND="make lock" \
+  $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+  --no-emit-find-links $(if $(UPGRADE),--upgrade)
+
+lock: $(DEV_STAMP)
+	$(PIP_COMPILE) --output-file requirements/runtime.txt requirements/runtime.in
+	$(PIP_COMPILE) --output-file requirements/dev.txt requirements/dev.in
 
 check: venv
 	$(BIN)/victimlaw check
@@ -44,7 +66,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: venv browser node_modules/axe-core/axe.min.js
+test: venv-dev browser node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
 bench: venv
