@@ -263,3 +263,48 @@ def test_the_language_switcher_names_languages_in_their_own_language(built_site)
     html = (built_site / "ru" / "index.html").read_text(encoding="utf-8")
     names = re.findall(r'hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*</a>', html)
     assert dict(names) == {"az": "Azərbaycanca", "en": "English", "ru": "Русский"}
+
+
+def test_a_killed_build_leaves_docs_and_site_whole_and_the_next_build_removes_its_leftovers(tmp_path):
+    """Killed at several moments (generation, pages, languages, search index), a build leaves docs/ with
+    whole stubs and site/ as the previous build made it; the next build leaves nothing of the killed ones."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from victimlaw.bench import project_copy
+    from victimlaw.generate import STUB, generated_folders
+    config = project_copy(tmp_path / "project")
+    docs, site = tmp_path / "project" / "docs", tmp_path / "site"
+    assert run_build(site, config).returncode == 0
+    previous = snapshot(site)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("VICTIMLAW_DATA", None)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)]
+    for moment in (0.4, 0.9, 1.6, 2.4, 3.2, 4.0):
+        for folder in generated_folders(docs):  # as on a fresh checkout: the stubs are written again
+            shutil.rmtree(folder)
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(moment)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert snapshot(site) == previous, f"killed after {moment} s"
+        stubs = [p for folder in generated_folders(docs) for p in folder.rglob("*.md")]
+        assert all(p.read_text(encoding="utf-8") == STUB for p in stubs), f"killed after {moment} s"
+    assert run_build(site, config).returncode == 0
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert not list(docs.rglob(".stub-*")) and not list(tmp_path.rglob(".generating-*"))
+    assert {p.relative_to(site) for p in site.rglob("*")} == {Path(name) for name in previous} | \
+        {p.relative_to(site) for p in site.rglob("*") if p.is_dir()}
+
+
+def test_a_build_keeps_hidden_entries_of_the_site_folder(tmp_path):
+    """As mkdocs' own cleaning does (a .git of a deployment checkout, for example)."""
+    site = tmp_path / "site"
+    (site / ".git").mkdir(parents=True)
+    (site / ".git" / "HEAD").write_text("kept", encoding="utf-8")
+    (site / "stale.html").write_text("from an earlier build", encoding="utf-8")
+    assert run_build(site).returncode == 0
+    assert (site / ".git" / "HEAD").read_text(encoding="utf-8") == "kept" and not (site / "stale.html").exists()
+    assert (site / "index.html").exists()

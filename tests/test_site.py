@@ -98,3 +98,23 @@ def test_no_page_is_larger_than_150_kb(built_site):
 def test_no_sitemap_without_the_sites_address(built_site):
     # mkdocs would list "None/..." locations; VICTIMLAW_SITE_URL gives it the public address
     assert not (built_site / "sitemap.xml").exists() and not (built_site / "sitemap.xml.gz").exists()
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory):
+    """The site built with its public address, as the README's public command builds it."""
+    from conftest import build_site
+    return build_site(tmp_path_factory.mktemp("public") / "site", VICTIMLAW_SITE_URL="https://example.org/lawref/")
+
+
+def test_the_public_sitemap_lists_every_page_of_every_language(public_site):
+    locations = re.findall(r"<loc>([^<]+)</loc>", (public_site / "sitemap.xml").read_text(encoding="utf-8"))
+    pages = {p.relative_to(public_site).as_posix() for p in public_site.rglob("*.html") if p.name != "404.html"}
+    expected = {"https://example.org/lawref/" + page.removesuffix("index.html") for page in pages}
+    assert len(locations) == len(set(locations)) and set(locations) == expected
+    assert {lang for lang in LANGUAGES for loc in locations if f"/lawref/{PREFIX[lang]}instruments/" in loc} == set(LANGUAGES)
+
+
+def test_the_sites_404_page_is_the_default_languages(built_site):
+    """static-i18n writes each language's 404 page to the same file; the default language's must stay."""
+    assert '<html lang="az"' in (built_site / "404.html").read_text(encoding="utf-8")

@@ -4,6 +4,8 @@ Configured in mkdocs.yml (`plugins: - victimlaw: {data_file: ...}`), listed befo
 build once per language. Everything one language's build needs lives in a `LanguageBuild`, made in
 `on_pre_build` and dropped after `on_post_build`, so `mkdocs serve` never keeps anything from one build
 to the next except the validated corpus, reused only while the data files are byte for byte the same.
+`mkdocs build` writes the site beside site_dir and swaps it in when the command succeeds (`SiteOutput`), so
+a build that fails or is killed leaves the previous site whole.
 
 For each generated page docs/<lang>/ holds a stub (victimlaw.generate); the plugin gives the page its
 metadata in `on_page_markdown` (so Markdown gets nothing to convert), and its body and table of
@@ -17,6 +19,7 @@ import logging
 import os
 import posixpath
 import re
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,7 +78,10 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         self.command: str | None = None
         self.code_at_start: str | None = None  # under serve: Python code cannot be reloaded safely
         self.corpus: tuple[str, Corpus] | None = None  # (digest of the data files, the corpus they give)
-        self.build: LanguageBuild | None = None
+        # The language builds under way: static-i18n runs the other languages' inside the default's post_build.
+        self.builds: list[LanguageBuild] = []
+        self.output: SiteOutput | None = None  # `mkdocs build`: the site is made beside site_dir, then swapped in
+        self.not_found_page: str | None = None  # the default language's 404 page
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -86,16 +92,18 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         # The offline plugin (make offline) adds iframe-worker from a CDN; use the vendored copy.
         polyfills = config.extra.get("polyfills") or []
         config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
+        if self.command == "build" and self.output is None:
+            self.output = SiteOutput(Path(config.site_dir))
+            config.site_dir = str(self.output.staging)
         return config
 
     def on_pre_build(self, *, config) -> None:
         self._restart_if_code_changed()
-        self.build = None
         site = Site(self._load_corpus(), config.use_directory_urls)
         written = write_stubs(Path(config.docs_dir), list(site.pages))
         if written:
             log.debug(f"victimlaw: {written} page stubs written or removed")
-        self.build = LanguageBuild(config.theme["language"], site)
+        self.builds.append(LanguageBuild(config.theme["language"], site))
 
     def _restart_if_code_changed(self) -> None:
         """mkdocs never reloads a plugin's modules: under `serve`, new Python code means a new process."""
@@ -157,18 +165,40 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         build.index.append((page.file.dest_uri, search.page_entries(html_text, page.toc, page.url)))
         return html_text
 
+    @event_priority(-200)  # after static-i18n: it writes the sitemap and builds the other languages here
     def on_post_build(self, *, config) -> None:
-        """Write this language's search index: the default language's at search/az/, the others' beside it."""
-        build = self._current()
+        """Write this language's search index (search/<lang>/); after the last language, put the site in place."""
+        build = self.builds.pop()
         entries = [entry for _, found in sorted(build.index, key=lambda item: item[0]) for entry in found]
         search.write_index(Path(config.site_dir), build.lang, entries)
+        if self.builds:
+            return
         if not config.site_url:  # a sitemap without the site's address would list "None/..." locations
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (Path(config.site_dir) / name).unlink(missing_ok=True)
-        self.build = None
+        if self.output is not None:
+            self.output.built = True
+
+    def on_shutdown(self) -> None:
+        """The end of a `mkdocs build` that succeeded (strict mode fails after post_build: then on_build_error)."""
+        if self.output is not None and self.output.built:
+            self.output.finish()
+        self.output = None
+
+    def on_post_template(self, output_content, *, template_name, config):
+        """static-i18n writes every language's 404 page to the same place: the default language's stays."""
+        if template_name == "404.html":
+            if self._current().lang == DEFAULT_LANGUAGE:
+                self.not_found_page = output_content
+            elif self.not_found_page is not None:
+                return self.not_found_page
+        return output_content
 
     def on_build_error(self, *, error) -> None:
-        self.build = None
+        self.builds.clear()
+        if self.output is not None:
+            self.output.abandon()
+            self.output = None
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(Path(self.config.data_file).parent))
@@ -176,8 +206,53 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         return server
 
     def _current(self) -> LanguageBuild:
-        assert self.build is not None, "a victimlaw event outside a build"
-        return self.build
+        assert self.builds, "a victimlaw event outside a build"
+        return self.builds[-1]
+
+
+class SiteOutput:
+    """A site built beside its folder (site/ is built in .site.building-<pid>/) and swapped in whole."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = Path(site_dir).resolve()
+        self.staging = self.site_dir.with_name(f".{self.site_dir.name}.building-{os.getpid()}")
+        self.previous = self.site_dir.with_name(f".{self.site_dir.name}.previous-{os.getpid()}")
+        self.built = False  # every language built; put in place at shutdown
+        self._remove_abandoned()
+
+    def _remove_abandoned(self) -> None:
+        """What a killed build left: its staging folder, or the previous site half way through the swap."""
+        for leftover in sorted(self.site_dir.parent.glob(f".{self.site_dir.name}.previous-*")):
+            if not self.site_dir.exists():
+                os.replace(leftover, self.site_dir)  # killed between the two renames: the old site comes back
+            else:
+                shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in self.site_dir.parent.glob(f".{self.site_dir.name}.building-*"):
+            if not _running(leftover.name.rpartition("-")[2]):  # another build may be under way
+                shutil.rmtree(leftover, ignore_errors=True)
+
+    def finish(self) -> None:
+        """The new site takes the old one's place; hidden entries (.git, as mkdocs keeps them) come along."""
+        if self.site_dir.exists():
+            for entry in self.site_dir.iterdir():
+                if entry.name.startswith(".") and not (self.staging / entry.name).exists():
+                    os.replace(entry, self.staging / entry.name)
+            os.replace(self.site_dir, self.previous)
+        os.replace(self.staging, self.site_dir)
+        shutil.rmtree(self.previous, ignore_errors=True)
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _running(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def generated_path(src_uri: str) -> str | None:

@@ -1,0 +1,86 @@
+"""`mkdocs serve`: an edit of any input shows at the next rebuild; new Python code restarts the server."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 120) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def server(tmp_path):
+    """`mkdocs serve` of a project copy whose package (a copy, first on the path) and data may be edited."""
+    from victimlaw.bench import project_copy
+    package = tmp_path / "package" / "victimlaw"
+    shutil.copytree(ROOT / "scripts" / "victimlaw", package, ignore=shutil.ignore_patterns("__pycache__"))
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    config = project_copy(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(package.parent), VICTIMLAW_DATA=str(data / "instruments.yaml"))
+    log = (tmp_path / "serve.log").open("w")
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+                                "--config-file", str(config)], cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield f"http://127.0.0.1:{port}/", package, data, tmp_path / "serve.log"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def test_edits_of_labels_data_templates_and_code_show_at_the_next_rebuild(server):
+    base, package, data, log = server
+    page = base + "en/instruments/decision-203-2005/"
+    assert wait_for(page, "Key facts"), log.read_text()
+
+    edit(package / "strings.yaml", 'en: "Key facts"', 'en: "Key facts, edited"')
+    assert wait_for(page, "Key facts, edited"), log.read_text()
+
+    edit(data / "instruments.yaml", "number: \"203\"", "number: \"203-A\"")
+    assert wait_for(page, "203-A"), log.read_text()
+
+    edit(package / "templates" / "instrument.html.j2", "<p>{{ inst.purpose[lang] }}</p>",
+         '<p class="purpose-edited">{{ inst.purpose[lang] }}</p>')
+    assert wait_for(page, "purpose-edited"), log.read_text()
+
+    edit(package / "pages" / "kinds.py", 'return {"inst": inst, "title": inst.name(t.lang),',
+         'return {"inst": inst, "title": inst.name(t.lang) + " [code edited]",')
+    assert wait_for(page, "[code edited]"), log.read_text()
+    assert "restarting `mkdocs serve`" in log.read_text()
