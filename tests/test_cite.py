@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from victimlaw.cite import Resolver, fold, parse
+from victimlaw.search import WORDRULES, word_rules
 
 from citations import CITATIONS
 
@@ -40,6 +41,39 @@ def test_folding_treats_azerbaijani_and_cyrillic_letters_alike():
     assert fold("İNSAN ALVERİ Qərarı şəxs çox ağır göz üz") == "insan alveri qerari sexs cox agir goz uz"
     assert fold("Ёлка ЁЖ") == "елка еж"
     assert fold("QURBANLARIN") == "qurbanlarin"
+
+
+def test_the_scoring_weights_are_those_of_the_data_file(real_corpus, tmp_path):
+    rules = word_rules()
+    assert rules.cite["score"]["eqanun"] == {"same": 100, "other": -100} and rules.cite["threshold"] == 30
+    best = Resolver(real_corpus).resolve("Qərar 203")[0]
+    changed = tmp_path / "wordrules.yaml"
+    changed.write_text(WORDRULES.read_text(encoding="utf-8").replace("number: {same: 50,", "number: {same: 51,"),
+                       encoding="utf-8")
+    assert Resolver(real_corpus, word_rules(changed)).resolve("Qərar 203")[0].score == best.score + 1
+
+
+# Citations with letters outside the corpus: combining marks, capitals, letters and symbols outside the
+# Basic Multilingual Plane (a word's length and prefix count characters on both sides, not UTF-16 units).
+ODD_CITATIONS = [
+    "Rules on repatriation 𝐀𝐀", "Rules on repatriation 𐐏𐐏𐐏𐐏𐐏𐐏", "REPATRİASİYA QAYDALARI", "repatriatio\u0301n😀",
+    "İNSAN ALVERİ 𐐷𐐷𐐷", "Qərar 203 😀",
+    "Qe\u0301rar 203", "ma\u0308dde 14\u20111", "CETS № 197 art. 13", "ст. 14\u20111", "ЗАКОН 2005 жертв𝐀",
+    "Cinayət Məcəlləsi 144-1", "𝟚𝟘𝟘𝟝", "",
+]
+
+
+@pytest.mark.browser
+def test_browser_resolver_agrees_with_python_outside_the_corpus(built_site, page, real_corpus):
+    page.goto((built_site / "cite" / "index.html").as_uri())
+    in_browser = page.evaluate(
+        "texts => { const r = new victimlawCite.Resolver(window.VICTIMLAW_CITE);"
+        " return texts.map(t => r.resolve(t).map(m => [m.id, m.provision, m.score])); }", ODD_CITATIONS)
+    resolver = Resolver(real_corpus)
+    in_python = [[[m.id, m.provision, m.score] for m in resolver.resolve(text)] for text in ODD_CITATIONS]
+    assert in_browser == in_python
+    # two letters outside the BMP are a word too short to count (four UTF-16 code units are not)
+    assert in_python[0] == [[m.id, m.provision, m.score] for m in resolver.resolve("Rules on repatriation")] != []
 
 
 def test_parse_reads_each_piece_once():

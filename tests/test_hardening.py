@@ -129,7 +129,7 @@ def hostile_site(tmp_path_factory):
     return site
 
 
-OUR_SCRIPTS = ("bundle.", "tablesort.js", "cite.js", "search.js", "cite-data.js", "iframe-worker-shim.js")
+OUR_SCRIPTS = ("bundle.", "tablesort.js", "cite.js", "search.js", "cite-data.js", "words.js", "iframe-worker-shim.js")
 
 
 def test_no_injected_element_or_attribute(hostile_site):

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 
-from victimlaw import search
+from victimlaw import cite, search
 
 from sitecheck import broken_links, read_site
 
 PREFIX = {"az": "", "en": "en/", "ru": "ru/"}
+ROOT_JS = Path(__file__).resolve().parents[1] / "docs" / "assets" / "javascripts"
 
 # query typed on a page of that language, and a page that must be among the results
 QUERIES = [
@@ -112,7 +115,7 @@ def test_one_index_per_language_holding_only_that_language(request, site_fixture
         else:
             assert all(loc.startswith(f"{lang}/") for loc in locations)
         assert any(loc.startswith(f"{PREFIX[lang]}instruments/decision-203-2005") for loc in locations)
-    assert not list(site.glob("search/*.js")), "no index holding a whole language"
+    assert [p.name for p in site.glob("search/*.js")] == ["words.js"], "no index holding a whole language"
 
 
 def test_the_index_is_split_into_small_shards():
@@ -156,12 +159,34 @@ def test_words_are_folded_and_stemmed():
     assert search.terms("shelters victims", "en") == ["shelter", "victim"]
 
 
+# Words the corpus does not have: capitals, combining marks, letters and symbols outside the Basic
+# Multilingual Plane (two UTF-16 code units in JavaScript, one character in Python), mixed scripts,
+# digits, nothing. Only letters known to the Unicode version of Python's unicodedata: a newer letter is
+# a letter to the browser and not to Python.
+OUTSIDE_CORPUS = [
+    "ƏLİYEV", "İNSAN", "İ", "I", "ı", "i\u0307", "ЖЕРТВА", "ЁЛКА", "ЖЕРТВАМИ", "ПРИЮТЫ", "SHELTERS", "VICTIMIZED",
+    "e\u0301", "\u0301", "и\u0306", "ра\u0306он", "s\u0327", "s\u0327əxs", "ко\u0308т", "Ş", "Ç",
+    "𝐀bc", "😀", "𐐷", "𐐏", "𐐏𐐏𐐏s", "𐐏𐐏𐐏𐐏ing", "𝐀𝐀𝐀𝐀ies", "𝟙𝟚𝟛", "жертв𝐀ами", "жертва😀ми", "\U0001F1E6\U0001F1FF",
+    "qurbanЖертвы", "ΟΔΟΣ", "Straße", "ẞ", "ǅ", "ﬁle", "Ⅻ", "٣٤", "½", "한국어", "x_y", "a\u200db",
+    "abc123", "2005-ci", "14\u20111", "609–IV", "", " ",
+]
+
+
+def test_the_words_outside_the_corpus_fold_and_stem():
+    assert search.fold("ƏLİYEV İNSAN ЁЛКА") == "eliyev insan елка"
+    assert search.terms("e\u0301 и\u0306 s\u0327", "az") == ["e", "и", "s"]  # a combining mark ends a word
+    assert search.terms("𝐀bc 😀 𐐏", "az") == ["𝐀bc", "𐐷"]  # outside the BMP: whole characters, lower-cased
+    assert search.terms("𝐀𝐀𝐀𝐀ies", "en") == ["𝐀𝐀𝐀𝐀y"] and search.terms("𐐏𐐏𐐏s", "en") == ["𐐷𐐷𐐷s"]
+    assert search.terms("", "ru") == [] and search.terms("ЖЕРТВАМИ", "ru") == ["жертв"]
+    assert cite.fold("ƏLİYEV s\u0327əxs 14\u20111") == "eliyev sexs 14-1"
+
+
 @pytest.mark.browser
 def test_the_browser_folds_and_stems_as_the_index_does(served_site, page, real_corpus):
-    """search.js handles a query with the rules search.py applied to the pages: every word of the corpus
-    must come out the same in both."""
+    """search.js handles a query with the rules search.py applied to the pages: every word of the corpus,
+    and words outside it, must come out the same in both (and cite.js's folding as cite.py's)."""
     text = json.dumps(real_corpus.document, ensure_ascii=False)
-    words = sorted(set(re.findall(r"[^\W_]+", text)))
+    words = sorted(set(re.findall(r"[^\W_]+", text))) + OUTSIDE_CORPUS
     page.goto(served_site)
     for lang in ("az", "en", "ru"):
         browser = page.evaluate("([words, lang]) => words.map(w => victimlawSearch.terms(w, lang).join(' '))", [words, lang])
@@ -170,6 +195,56 @@ def test_the_browser_folds_and_stems_as_the_index_does(served_site, page, real_c
         keys = sorted({term[:n] for term in python for n in (1, 2, 3) if term})
         shards = page.evaluate("([keys, n]) => keys.map(k => victimlawSearch.shardOf(k, n))", [keys, 97])
         assert shards == [search.shard_of(key, 97) for key in keys]
+    browser = page.evaluate("""words => words.map(w => {
+        const s = victimlawSearch, folded = s.fold(w);
+        return [folded, s.stemRu(folded), s.stemEn(folded), victimlawCite.fold(w), folded.length === w.length];
+    })""", OUTSIDE_CORPUS)
+    python = [[search.fold(w), search.stem_ru(search.fold(w)), search.stem_en(search.fold(w)), cite.fold(w), True]
+              for w in OUTSIDE_CORPUS]
+    assert [(w, b, p) for w, b, p in zip(OUTSIDE_CORPUS, browser, python) if b != p] == []
+
+
+def _words_script(site):
+    script = (site / "search" / "words.js").read_text(encoding="utf-8")
+    prefix = "window.VICTIMLAW_WORDS = "
+    assert script.startswith(prefix)
+    return json.loads(script[len(prefix):].rstrip().rstrip(";"))
+
+
+def test_the_rules_for_words_exist_once(built_site):
+    """wordrules.yaml is the one source: the browser receives it whole (search/words.js), Python's tables
+    are made from it, and neither script carries a copy."""
+    data = yaml.safe_load(search.WORDRULES.read_text(encoding="utf-8"))
+    assert _words_script(built_site) == data == search.word_rules().data
+    rules = search.word_rules()
+    assert rules.letters == {k: v for group in data["fold"]["letters"] for k, v in group["letters"].items()}
+    assert rules.letters["ə"] == "e" and rules.capitals == {"İ": "i", "I": "i"} and rules.letters["ё"] == "е"
+    assert rules.ru == data["stem"]["ru"]["endings"] and rules.ru_vowels == data["stem"]["ru"]["vowels"]
+    assert rules.en == data["stem"]["en"] and rules.cite == data["cite"]
+    scripts = ROOT_JS.joinpath("search.js").read_text(encoding="utf-8") + ROOT_JS.joinpath("cite.js").read_text(encoding="utf-8")
+    for copy in ('"ə"', '"ё"', "вшись", "ость", '"ies"', "return [-100", "score += 60", "40 * fraction"):
+        assert copy not in scripts, copy
+
+
+def test_the_rules_for_words_are_read_again_when_the_file_changes(tmp_path):
+    """`mkdocs serve` goes on while wordrules.yaml is edited: no rules are kept from before."""
+    path = tmp_path / "wordrules.yaml"
+    path.write_text(search.WORDRULES.read_text(encoding="utf-8"), encoding="utf-8")
+    first = search.word_rules(path)
+    assert search.word_rules(path) is first
+    assert search.terms("ребёнок", "az", first) == ["ребенок"]
+    path.write_text(path.read_text(encoding="utf-8").replace('{"ё": "е"}', '{"ё": "ё"}'), encoding="utf-8")
+    changed = search.word_rules(path)
+    assert changed is not first and search.terms("ребёнок", "az", changed) == ["ребёнок"]
+    assert search.words_script(changed).count('"ё":"ё"') == 1
+
+
+@pytest.mark.browser
+def test_every_page_has_the_rules_for_words_from_disk(offline_site, page):
+    data = yaml.safe_load(search.WORDRULES.read_text(encoding="utf-8"))
+    for path in ("index.html", "en/instruments/decision-203-2005.html", "ru/cite/index.html"):
+        page.goto((offline_site / path).as_uri())
+        assert page.evaluate("window.VICTIMLAW_WORDS") == data, path
 
 
 def test_a_page_is_cut_into_sections():

@@ -1,7 +1,8 @@
 """Resolve a free-text citation to instruments (and a provision), best first.
 
 The same rules run in the browser (assets/javascripts/cite.js): the regular expressions and the
-vocabulary are defined once here and in citation.yaml and exported to the page's data, so the two
+vocabulary are defined once here and in citation.yaml and exported to the page's data, and the folding
+and the scoring weights are those of wordrules.yaml (search/words.js in the site), so the two
 implementations share them; tests run the same table of citations through both.
 """
 from __future__ import annotations
@@ -15,11 +16,9 @@ from pathlib import Path
 import yaml
 
 from .corpus import Corpus, Instrument
+from .search import WordRules, word_rules
 
 VOCABULARY = Path(__file__).with_name("citation.yaml")
-THRESHOLD = 30  # below this a candidate is not a match
-SPREAD = 20  # keep candidates scoring more than best - SPREAD
-MAX_RESULTS = 10
 
 # "W" stands for a letter or digit: \w in Python, [\p{L}\p{N}_] in JavaScript (see js_patterns).
 W = "W"
@@ -31,13 +30,17 @@ def vocabulary() -> dict:
         return yaml.safe_load(fh)
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip the letters that people type either way: ə/e, ı/i, İ/i, ş/s, ç/c, ğ/g, ö/o, ü/u, ё/е."""
-    text = text.replace("İ", "i").replace("I", "i").lower()
-    text = text.translate(str.maketrans({"ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u", "ё": "е"}))
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return text.replace("\u2010", "-").replace("\u2011", "-").replace("\u2013", "-").replace("\u2014", "-")
+def fold(text: str, rules: WordRules | None = None) -> str:
+    """Lower-case and strip the letters that people type either way (wordrules.yaml): İ/I/ı/i, ə/e, ş/s,
+    ç/c, ğ/g, ö/o, ü/u, ё/е, accents; dashes are hyphens."""
+    rules = rules or word_rules()
+    for capital, folded in rules.capitals.items():  # replace(), not translate(): faster for two letters
+        text = text.replace(capital, folded)
+    text = unicodedata.normalize(rules.decomposition, text.lower().translate(rules.letters_table))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != rules.marks)
+    for dash, hyphen in rules.dashes.items():
+        text = text.replace(dash, hyphen)
+    return text
 
 
 def _alternation(words) -> str:
@@ -84,14 +87,14 @@ def js_patterns() -> dict[str, str]:
     return {name: p.replace("W", r"[\p{L}\p{N}_]") for name, p in patterns().items()}
 
 
-def compact(number: str) -> str:
+def compact(number: str, rules: WordRules | None = None) -> str:
     """Compare numbers ignoring case, spaces and punctuation: "609-IV QD" = "609-IVQD"."""
-    return re.sub(r"[^0-9a-z]", "", fold(number).replace("№", ""))
+    return re.sub(r"[^0-9a-z]", "", fold(number, rules).replace("№", ""))
 
 
-def provision_key(number: str) -> str:
+def provision_key(number: str, rules: WordRules | None = None) -> str:
     """Compare provision numbers ignoring spaces and case: "6 (3)" = "6(3)", but "1.3" is not "13"."""
-    return re.sub(r"[^0-9a-z.()-]", "", fold(number))
+    return re.sub(r"[^0-9a-z.()-]", "", fold(number, rules))
 
 
 @dataclass
@@ -125,12 +128,13 @@ def _iso(year: str, month: int, day: str) -> str | None:
         return None
 
 
-def parse(text: str) -> Query:
+def parse(text: str, rules: WordRules | None = None) -> Query:
     """Read what a citation says; each recognised piece is blanked so it is read once."""
+    rules = rules or word_rules()
     voc = vocabulary()
     rx = python_patterns()
     q = Query()
-    s = fold(text)
+    s = fold(text, rules)
 
     def take(name, handle):
         nonlocal s
@@ -148,18 +152,18 @@ def parse(text: str) -> Query:
     take("dmy", lambda m: q.dates.append(_iso(m.group(3), _month_number(m.group(2)), m.group(1))))
     take("mdy", lambda m: q.dates.append(_iso(m.group(3), _month_number(m.group(1)), m.group(2))))
     q.dates = [d for d in q.dates if d]
-    take("cets", lambda m: q.numbers.append(compact(f"CETS No. {m.group(1)}")))
-    take("qd", lambda m: q.numbers.append(compact(f"{m.group(1)}-{m.group(2)}QD")))
+    take("cets", lambda m: q.numbers.append(compact(f"CETS No. {m.group(1)}", rules)))
+    take("qd", lambda m: q.numbers.append(compact(f"{m.group(1)}-{m.group(2)}QD", rules)))
 
     def on_code(m):
         q.instruments.add("criminal-code")
-        q.provisions.append(provision_key(m.group(1)))
+        q.provisions.append(provision_key(m.group(1), rules))
     take("code_article", on_code)
-    take("provision_before", lambda m: q.provisions.append(provision_key(m.group(1))))
-    take("provision_after", lambda m: q.provisions.append(provision_key(m.group(1))))
-    take("unsymbol", lambda m: q.numbers.append(compact(f"A/RES/{m.group(1)}/{m.group(2)}")))
-    take("number_marked", lambda m: q.numbers.append(compact(m.group(1))))
-    take("number_after", lambda m: q.numbers.append(compact(m.group(1))))
+    take("provision_before", lambda m: q.provisions.append(provision_key(m.group(1), rules)))
+    take("provision_after", lambda m: q.provisions.append(provision_key(m.group(1), rules)))
+    take("unsymbol", lambda m: q.numbers.append(compact(f"A/RES/{m.group(1)}/{m.group(2)}", rules)))
+    take("number_marked", lambda m: q.numbers.append(compact(m.group(1), rules)))
+    take("number_after", lambda m: q.numbers.append(compact(m.group(1), rules)))
 
     def on_kind_number(m):
         value = m.group(1)
@@ -167,21 +171,22 @@ def parse(text: str) -> Query:
             q.years.append(value)
             q.weak_numbers.append(value)
         else:
-            q.numbers.append(compact(value))
+            q.numbers.append(compact(value, rules))
         # keep the kind word for the kind pass: blank only the number
     for match in list(rx["kind_number"].finditer(s)):
         on_kind_number(match)
         start, end = match.span(1)
         s = s[:start] + " " * (end - start) + s[end:]
-    take("provision_bare", lambda m: q.provisions.append(provision_key(m.group(1))))
+    take("provision_bare", lambda m: q.provisions.append(provision_key(m.group(1), rules)))
     take("year", lambda m: q.years.append(m.group(1)))
-    take("bare", lambda m: q.weak_numbers.append(compact(m.group(1))))
+    take("bare", lambda m: q.weak_numbers.append(compact(m.group(1), rules)))
 
     for phrase, instrument in ((p, i) for i, ps in voc["instrument_abbreviations"].items() for p in ps if " " in p):
         if phrase in s:
             q.instruments.add(instrument)
     words = rx["word"].findall(s)
     number_words = set(voc["number_words"])
+    shortest = rules.cite["words"]["shortest"]
     for word in words:
         if word in voc["instrument_abbreviations"]["criminal-code"]:
             q.instruments.add("criminal-code")
@@ -190,7 +195,7 @@ def parse(text: str) -> Query:
         if kind:
             q.kinds.add(kind)
             q.kinds.update(voc.get("kind_aliases", {}).get(kind, []))
-        elif word not in voc["stopwords"] and word not in number_words and len(word) >= 3:
+        elif word not in voc["stopwords"] and word not in number_words and len(word) >= shortest:
             q.words.append(word)
     return q
 
@@ -209,9 +214,10 @@ def _kind_of(word: str) -> str | None:
     return None
 
 
-def _word_prefix(word: str) -> str:
+def _word_prefix(word: str, rules: WordRules) -> str:
     """Enough of a word to ignore its ending ("торговле" ~ "торговли") but not its meaning ("против")."""
-    return word[: max(5, len(word) - 3)]
+    words = rules.cite["words"]
+    return word[: max(words["keep"], len(word) - words["drop"])]
 
 
 @dataclass(frozen=True)
@@ -222,75 +228,84 @@ class Match:
 
 
 class Resolver:
-    def __init__(self, corpus: Corpus):
+    """The instruments of a corpus, ready to be scored against citations with the rules for words read
+    when the resolver is made (wordrules.yaml: folding, and the weights of its "cite" part)."""
+
+    def __init__(self, corpus: Corpus, rules: WordRules | None = None):
         self.corpus = corpus
+        self.rules = rules or word_rules()
         self.words = {inst.id: self._title_words(inst) for inst in corpus.instruments}
         # a title word is "specific" when few instruments have it; common words alone match nothing
-        self.specific_limit = max(3, len(corpus.instruments) // 8)
+        words = self.rules.cite["words"]
+        self.specific_limit = max(words["specific_least"], len(corpus.instruments) // words["specific_share"])
         self._frequencies: dict[str, int] = {}
         self.provision_count: dict[str, int] = {}
         for inst in corpus.instruments:
             for p in inst.provisions:
-                key = provision_key(p.number)
+                key = provision_key(p.number, self.rules)
                 self.provision_count[key] = self.provision_count.get(key, 0) + 1
 
-    @staticmethod
-    def _title_words(inst: Instrument) -> set[str]:
+    def _title_words(self, inst: Instrument) -> set[str]:
         rx = python_patterns()["word"]
+        shortest = self.rules.cite["words"]["shortest"]
         texts = list(inst.title.values()) + list((inst.short_title or {}).values())
-        return {w for text in texts for w in rx.findall(fold(text)) if len(w) >= 3}
+        return {w for text in texts for w in rx.findall(fold(text, self.rules)) if len(w) >= shortest}
 
     def resolve(self, text: str) -> list[Match]:
-        query = parse(text)
+        query = parse(text, self.rules)
+        cite = self.rules.cite
         scored = []
         for inst in self.corpus.instruments:
             score, provision = self.score(inst, query)
-            if score >= THRESHOLD:
+            if score >= cite["threshold"]:
                 scored.append(Match(inst.id, provision, score))
         scored.sort(key=lambda m: (-m.score, m.id))
         if scored:
             best = scored[0].score
-            scored = [m for m in scored if m.score > best - SPREAD]
-        return scored[:MAX_RESULTS]
+            scored = [m for m in scored if m.score > best - cite["spread"]]
+        return scored[:cite["max_results"]]
 
     def score(self, inst: Instrument, q: Query) -> tuple[int, str | None]:
+        points = self.rules.cite["score"]
         score = 0
-        number = compact(inst.number) if inst.number else None
+        number = compact(inst.number, self.rules) if inst.number else None
         if q.eqanun is not None:
             if inst.eqanun != q.eqanun:
-                return -100, None
-            score += 100
+                return points["eqanun"]["other"], None
+            score += points["eqanun"]["same"]
         if q.instruments:
-            score += 60 if inst.id in q.instruments else -60
+            score += points["named"]["same" if inst.id in q.instruments else "other"]
         if q.numbers:
-            score += 50 if number in q.numbers else -40
+            score += points["number"]["same" if number in q.numbers else "other"]
         elif q.weak_numbers and number in q.weak_numbers:
-            score += 35
+            score += points["bare_number"]["same"]
         if q.dates:
             if inst.date in q.dates:
-                score += 40
+                score += points["date"]["same"]
             elif inst.date and any(d[:7] == inst.date[:7] for d in q.dates) and len(inst.date) == 7:
-                score += 30
+                score += points["date"]["same_month"]
             elif inst.date:
-                score -= 40
+                score += points["date"]["other"]
         if q.years and not q.dates and inst.date:
-            score += 10 if inst.date[:4] in q.years else -20
+            score += points["year"]["same" if inst.date[:4] in q.years else "other"]
         if q.kinds:
             approved = inst.approves["kind"] if inst.approves else None
             if inst.kind in q.kinds or approved in q.kinds:
-                score += 15
+                score += points["kind"]["same"]
                 if q.years and inst.date and inst.date[:4] in q.years:
-                    score += 10  # kind and year together point at one act
+                    score += points["kind"]["with_year"]  # kind and year together point at one act
             else:
-                score -= 25
+                score += points["kind"]["other"]
         provision = None
         if q.provisions:
-            found = next((p for p in inst.provisions if provision_key(p.number) in q.provisions), None)
+            found = next((p for p in inst.provisions if provision_key(p.number, self.rules) in q.provisions), None)
             if found:
                 provision = found.id
-                score += 20 + (15 if self.provision_count.get(provision_key(found.number)) == 1 else 0)
+                score += points["provision"]["found"]
+                if self.provision_count.get(provision_key(found.number, self.rules)) == 1:
+                    score += points["provision"]["only_one"]
             else:
-                score -= 10
+                score += points["provision"]["missing"]
         if q.words:
             score += self._title_score(inst, q.words)
         return score, provision
@@ -300,10 +315,11 @@ class Resolver:
         if not any(self._frequency(w) <= self.specific_limit for w in matched):
             return 0
         fraction = len(matched) / len(words)
-        return int(40 * fraction * fraction)  # int, not round: the browser's Math.floor must agree
+        # int, not round: the browser's Math.floor must agree
+        return int(self.rules.cite["score"]["title_words"] * fraction * fraction)
 
     def _has_word(self, instrument_id: str, word: str) -> bool:
-        prefix = _word_prefix(word)
+        prefix = _word_prefix(word, self.rules)
         return any(v.startswith(prefix) for v in self.words[instrument_id])
 
     def _frequency(self, word: str) -> int:
@@ -315,21 +331,22 @@ class Resolver:
 
 
 def browser_data(corpus: Corpus, resolver: Resolver, t, directory_urls: bool) -> dict:
-    """Everything the lookup page's script needs, in one language, links relative to the page."""
+    """Everything the lookup page's script needs, in one language, links relative to the page (the rules
+    for words, scoring weights included, come from search/words.js, which every page loads)."""
+    rules = resolver.rules
     instruments = []
     for inst in corpus.instruments:
         facts = [t.kind[inst.kind], t.date(inst.date) if inst.date else "", t.number_label(inst)]
         instruments.append({
             "id": inst.id, "kind": inst.kind, "approves": inst.approves["kind"] if inst.approves else None,
-            "number": compact(inst.number) if inst.number else None, "eqanun": inst.eqanun, "date": inst.date,
-            "provisions": [{"id": p.id, "key": provision_key(p.number), "label": t.provision_label(p.unit, p.number)}
-                           for p in inst.provisions],
+            "number": compact(inst.number, rules) if inst.number else None, "eqanun": inst.eqanun, "date": inst.date,
+            "provisions": [{"id": p.id, "key": provision_key(p.number, rules),
+                            "label": t.provision_label(p.unit, p.number)} for p in inst.provisions],
             "words": sorted(resolver.words[inst.id]), "name": inst.name(t.lang),
             "facts": " · ".join(f for f in facts if f),
         })
     return {
         "patterns": js_patterns(), "vocabulary": vocabulary(), "instruments": instruments,
         "provision_count": resolver.provision_count, "specific_limit": resolver.specific_limit,
-        "threshold": THRESHOLD, "spread": SPREAD, "max_results": MAX_RESULTS,
         "base": "../instruments/", "suffix": "/" if directory_urls else ".html",
     }

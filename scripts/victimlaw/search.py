@@ -10,20 +10,23 @@ folded and stemmed here, and their postings go into term shards chosen by the fi
 (a query word needs one shard, prefix matches included); the sections themselves (address, titles,
 text for the excerpt) go into small document shards, loaded for the results shown. Every shard is a
 script (search/<lang>/...js) that a page loads with a <script> tag, online or from disk.
-assets/javascripts/search.js folds and stems a query with the same rules as this module (a browser
-test holds the two to the same answers on the site's whole vocabulary).
+assets/javascripts/search.js folds and stems a query with the same rules as this module: their tables
+are wordrules.yaml, read here and written into the site as search/words.js for the browser (a browser
+test holds the two to the same answers on the site's whole vocabulary and on words outside it).
 """
 from __future__ import annotations
 
 import html
 import json
 import math
+import os
 import re
 import shutil
 import unicodedata
 from collections import Counter, defaultdict
-from functools import lru_cache
 from pathlib import Path
+
+import yaml
 
 # What is not text in a page's content: scripts, styles, pictures, buttons and the headings' permalinks.
 NOT_TEXT = re.compile(r"<(script|style|svg|button|nav)\b.*?</\1>|<a class=\"headerlink\".*?</a>", re.S)
@@ -82,50 +85,85 @@ def page_entries(content: str, toc, location: str) -> list[dict]:
     return entries
 
 
-# -- words: the rules of search.js, one for one
+# -- words: the rules of wordrules.yaml, applied as search.js applies them
 WORD = re.compile(r"[^\W_]+")  # letters and digits, as /[\p{L}\p{N}]+/u
-FOLD = {"ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u", "ё": "е"}
+WORDRULES = Path(__file__).with_name("wordrules.yaml")
 
 
-@lru_cache(maxsize=4096)
-def fold_char(c: str) -> str:
+def _merged(groups: list[dict]) -> dict[str, str]:
+    return {letter: folded for group in groups for letter, folded in group["letters"].items()}
+
+
+class WordRules:
+    """The rules for words as wordrules.yaml has them (`data`, written for the browser as it is), with
+    what Python makes of them: merged folding tables, and the folded characters and the terms met so
+    far (kept here, so that rules read again start afresh)."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        fold_rules = data["fold"]
+        self.capitals = _merged(fold_rules["capitals"])
+        self.letters = _merged(fold_rules["letters"])
+        self.dashes = _merged(fold_rules["dashes"])
+        self.letters_table = str.maketrans(self.letters)  # for str.translate, folding whole texts (cite.py)
+        self.decomposition = fold_rules["others"]["decomposition"]
+        self.marks = fold_rules["others"]["marks"]
+        ru = data["stem"]["ru"]
+        self.ru, self.ru_vowels, self.ru_group1_after = ru["endings"], ru["vowels"], ru["group1_after"]
+        self.en = data["stem"]["en"]
+        self.cite = data["cite"]
+        self.folded = _FoldedChars(self)
+        self.terms: dict[str, _Terms] = {}
+
+
+_loaded: tuple[tuple, WordRules] | None = None
+
+
+def word_rules(path: Path = WORDRULES) -> WordRules:
+    """The rules as the file says now: read again when it changes (under `mkdocs serve`), else reused."""
+    global _loaded
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if _loaded is None or _loaded[0] != key:
+        _loaded = (key, WordRules(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    return _loaded[1]
+
+
+def fold_char(c: str, rules: WordRules | None = None) -> str:
     """One character in, one out: İ and I are i (Azerbaijani has both i and ı), ə e, ş s..., accents dropped."""
-    if c in ("İ", "I"):
-        return "i"
+    rules = rules or word_rules()
+    if c in rules.capitals:
+        return rules.capitals[c]
     lower = c.lower()
     if len(lower) != 1:
         lower = c
-    if lower in FOLD:
-        return FOLD[lower]
-    return unicodedata.normalize("NFD", lower)[0] or lower
+    if lower in rules.letters:
+        return rules.letters[lower]
+    return unicodedata.normalize(rules.decomposition, lower)[0] or lower  # the letter without its marks
 
 
-def fold(text: str) -> str:
-    return "".join(map(fold_char, text))
+class _FoldedChars(dict):
+    """character -> folded character, each folded once."""
+
+    def __init__(self, rules: WordRules):
+        super().__init__()
+        self.rules = rules
+
+    def __missing__(self, c: str) -> str:
+        folded = self[c] = fold_char(c, self.rules)
+        return folded
 
 
-RU_VOWELS = "аеиоуыэюя"
-RU = {
-    "gerund1": ["в", "вши", "вшись"], "gerund2": ["ив", "ивши", "ившись", "ыв", "ывши", "ывшись"],
-    "adjective": ["ее", "ие", "ые", "ое", "ими", "ыми", "ей", "ий", "ый", "ой", "ем", "им", "ым", "ом", "его", "ого",
-                  "ему", "ому", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею"],
-    "participle1": ["ем", "нн", "вш", "ющ", "щ"], "participle2": ["ивш", "ывш", "ующ"],
-    "reflexive": ["ся", "сь"],
-    "verb1": ["ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют", "ны", "ть", "ешь", "нно"],
-    "verb2": ["ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им", "ым", "ен", "ило",
-              "ыло", "ено", "ят", "ует", "уют", "ит", "ыт", "ены", "ить", "ыть", "ишь", "ую", "ю"],
-    "noun": ["а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей", "ой", "ий", "й",
-             "иям", "ям", "ием", "ем", "ам", "ом", "о", "у", "ах", "иях", "ях", "ы", "ь", "ию", "ью", "ю", "ия", "ья", "я"],
-    "superlative": ["ейше", "ейш"], "derivational": ["ость", "ост"],
-}
+def fold(text: str, rules: WordRules | None = None) -> str:
+    return "".join(map((rules or word_rules()).folded.__getitem__, text))
 
 
-def _strip(word: str, group1: list[str] | None, group2: list[str] | None) -> str | None:
-    """The word without its longest ending found (group1 endings must follow а or я), or None."""
+def _strip(word: str, group1: list[str] | None, group2: list[str] | None, after: str = "") -> str | None:
+    """The word without its longest ending found (group1 endings must follow a letter of `after`), or None."""
     best = None
     for ending in group1 or []:
         cut = len(word) - len(ending)
-        if cut > 0 and word.endswith(ending) and word[cut - 1] in "ая" and (best is None or len(ending) > len(best)):
+        if cut > 0 and word.endswith(ending) and word[cut - 1] in after and (best is None or len(ending) > len(best)):
             best = ending
     for ending in group2 or []:
         if len(word) >= len(ending) and word.endswith(ending) and (best is None or len(ending) > len(best)):
@@ -133,20 +171,22 @@ def _strip(word: str, group1: list[str] | None, group2: list[str] | None) -> str
     return None if best is None else word[: len(word) - len(best)]
 
 
-def _region_after(word: str, start: int) -> int:
+def _region_after(word: str, start: int, vowels: str) -> int:
     for i in range(start + 1, len(word)):
-        if word[i - 1] in RU_VOWELS and word[i] not in RU_VOWELS:
+        if word[i - 1] in vowels and word[i] not in vowels:
             return i + 1
     return len(word)
 
 
-def stem_ru(word: str) -> str:
+def stem_ru(word: str, rules: WordRules | None = None) -> str:
     """The Snowball Russian stemmer, as search.js has it."""
-    start = next((i + 1 for i, c in enumerate(word) if c in RU_VOWELS), -1)
+    rules = rules or word_rules()
+    RU, vowels, after = rules.ru, rules.ru_vowels, rules.ru_group1_after
+    start = next((i + 1 for i, c in enumerate(word) if c in vowels), -1)
     if start < 0:
         return word
     head, rv = word[:start], word[start:]
-    cut = _strip(rv, RU["gerund1"], RU["gerund2"])
+    cut = _strip(rv, RU["gerund1"], RU["gerund2"], after)
     if cut is not None:
         rv = cut
     else:
@@ -156,17 +196,17 @@ def stem_ru(word: str) -> str:
         cut = _strip(rv, None, RU["adjective"])
         if cut is not None:
             rv = cut
-            cut = _strip(rv, RU["participle1"], RU["participle2"])
+            cut = _strip(rv, RU["participle1"], RU["participle2"], after)
             if cut is not None:
                 rv = cut
-        elif (cut := _strip(rv, RU["verb1"], RU["verb2"])) is not None:
+        elif (cut := _strip(rv, RU["verb1"], RU["verb2"], after)) is not None:
             rv = cut
         elif (cut := _strip(rv, None, RU["noun"])) is not None:
             rv = cut
     if rv.endswith("и"):
         rv = rv[:-1]
     whole = head + rv
-    r2 = _region_after(whole, _region_after(whole, 0) - 1)
+    r2 = _region_after(whole, _region_after(whole, 0, vowels) - 1, vowels)
     for ending in RU["derivational"]:
         if whole.endswith(ending) and len(whole) - len(ending) >= r2:
             rv = rv[: len(rv) - len(ending)]
@@ -180,18 +220,14 @@ def stem_ru(word: str) -> str:
     return head + rv
 
 
-def stem_en(word: str) -> str:
-    """Plural and verb endings only."""
-    if len(word) <= 4:
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith("ing") and len(word) > 6:
-        return word[:-3]
-    if word.endswith("ed") and len(word) > 5:
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
+def stem_en(word: str, rules: WordRules | None = None) -> str:
+    """Plural and verb endings only: the first rule that applies. Lengths in characters (code points),
+    as search.js counts them."""
+    for rule in (rules or word_rules()).en:
+        ending = rule["ending"]
+        if len(word) > rule["longer_than"] and word.endswith(ending) and \
+                not (rule.get("not_after") and word[: -len(ending)].endswith(rule["not_after"])):
+            return word[: -len(ending)] + rule["becomes"]
     return word
 
 
@@ -201,24 +237,23 @@ STEMMERS = {"ru": stem_ru, "en": stem_en}
 class _Terms(dict):
     """word -> term in one language, each distinct word folded and stemmed once."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, rules: WordRules):
         super().__init__()
         self.stem = STEMMERS.get(lang)
+        self.rules = rules
 
     def __missing__(self, word: str) -> str:
-        folded = fold(word)
-        term = self[word] = self.stem(folded) if self.stem else folded
+        folded = fold(word, self.rules)
+        term = self[word] = self.stem(folded, self.rules) if self.stem else folded
         return term
 
 
-_terms: dict[str, _Terms] = {}
-
-
-def terms(text: str, lang: str) -> list[str]:
+def terms(text: str, lang: str, rules: WordRules | None = None) -> list[str]:
     """The index terms of a text: its words folded, then stemmed in Russian and English."""
-    known = _terms.get(lang)
+    rules = rules or word_rules()
+    known = rules.terms.get(lang)
     if known is None:
-        known = _terms[lang] = _Terms(lang)
+        known = rules.terms[lang] = _Terms(lang, rules)
     return list(map(known.__getitem__, WORD.findall(text)))
 
 
@@ -239,17 +274,18 @@ def shard_key(term: str, split: dict) -> str:
 
 
 # -- the index
-def build_index(docs: list[dict], lang: str) -> dict[str, object]:
+def build_index(docs: list[dict], lang: str, rules: WordRules | None = None) -> dict[str, object]:
     """{shard name: content} for a language: "index" (the manifest), term shards "t<n>" holding
     {term: [section, weight, section, weight...]}, document shards "d<n>" of [address, title, page
     title, text], a run of sections each, about DOC_SHARD_CHARS long. The manifest lists where each run
     starts and, for each split group of terms, the term shards holding it."""
+    rules = rules or word_rules()
     term_shards = max(1, math.ceil(len(docs) / SECTIONS_PER_TERM_SHARD))
     postings: dict[str, list[int]] = defaultdict(list)
     for n, doc in enumerate(docs):
-        counts = Counter(terms(doc["x"], lang))
+        counts = Counter(terms(doc["x"], lang, rules))
         for field, weight in (("t", TITLE_WEIGHT), ("p", PAGE_TITLE_WEIGHT)):
-            for term in terms(doc[field], lang):
+            for term in terms(doc[field], lang, rules):
                 counts[term] += weight
         for term, weight in counts.items():
             postings[term] += (n, weight)
@@ -278,14 +314,30 @@ def build_index(docs: list[dict], lang: str) -> dict[str, object]:
     return shards
 
 
+def _script(assignment: str, content) -> str:
+    payload = json.dumps(content, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f"{assignment} = {payload};\n"
+
+
+def words_script(rules: WordRules) -> str:
+    """search/words.js: the rules for words, as wordrules.yaml has them, for search.js and cite.js."""
+    return _script("window.VICTIMLAW_WORDS", rules.data)
+
+
 def write_index(root: Path, lang: str, docs: list[dict]) -> Path:
-    """root/search/<lang>/*.js, each shard assigning itself to VICTIMLAW_SEARCH["<lang>/<name>"]."""
+    """root/search/<lang>/*.js, each shard assigning itself to VICTIMLAW_SEARCH["<lang>/<name>"], and
+    root/search/words.js, the rules the index was made with, which every page loads (mkdocs.yml's
+    extra_javascript) for its scripts to fold and stem the same way."""
+    rules = word_rules()
     folder = root / "search" / lang
     shutil.rmtree(folder, ignore_errors=True)  # no shard left from a larger index (a --dirty build)
     folder.mkdir(parents=True)
-    for name, content in build_index(docs, lang).items():
-        payload = json.dumps(content, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    for name, content in build_index(docs, lang, rules).items():
         key = json.dumps(f"{lang}/{name}")
         (folder / f"{name}.js").write_text(
-            f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{key}] = {payload};\n", encoding="utf-8")
+            _script(f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{key}]", content), encoding="utf-8")
+    # every language writes the same file, perhaps at the same time (VICTIMLAW_PARALLEL): whole or not at all
+    partial = root / "search" / f".words.js.{os.getpid()}"
+    partial.write_text(words_script(rules), encoding="utf-8")
+    os.replace(partial, root / "search" / "words.js")
     return folder

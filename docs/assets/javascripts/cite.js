@@ -1,19 +1,43 @@
 // Citation lookup: the same rules as scripts/victimlaw/cite.py. The patterns and vocabulary come from
-// the page's generated data (cite-data.js), so both implementations share one definition; tests run
-// the same table of citations through both. Runs only on the lookup page; works from file://.
+// the page's generated data (cite-data.js), the folding and the scoring weights from
+// scripts/victimlaw/wordrules.yaml, which the build writes into the site as search/words.js
+// (window.VICTIMLAW_WORDS, loaded by every page before this script), so both implementations share one
+// definition; tests run the same table of citations through both. Runs only on the lookup page; works
+// from file://. Text is read by characters (code points), as Python reads it.
 (function () {
   "use strict";
-  var FOLD = { "ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u", "ё": "е" };
+  function words() {
+    if (!window.VICTIMLAW_WORDS) throw new Error("search/words.js is not loaded");
+    return window.VICTIMLAW_WORDS;
+  }
+  function replacer(groups) {  // a function replacing each character by its entry in the groups' tables
+    var table = Object.create(null);
+    groups.forEach(function (group) { Object.keys(group.letters).forEach(function (k) { table[k] = group.letters[k]; }); });
+    return function (text) { return Array.from(text, function (c) { return c in table ? table[c] : c; }).join(""); };
+  }
+  var prepared = null;
+  function folding() {
+    var data = words();
+    if (!prepared || prepared.data !== data) {
+      var rules = data.fold;
+      prepared = { data: data, capitals: replacer(rules.capitals), letters: replacer(rules.letters), dashes: replacer(rules.dashes),
+        decomposition: rules.others.decomposition, marks: new RegExp("\\p{" + rules.others.marks + "}", "gu") };
+    }
+    return prepared;
+  }
 
   function fold(text) {
-    text = text.replace(/İ/g, "i").replace(/I/g, "i").toLowerCase();
-    text = text.replace(/[əışçğöüё]/g, function (c) { return FOLD[c]; });
-    text = text.normalize("NFD").replace(/\p{Mn}/gu, "");
-    return text.replace(/[\u2010\u2011\u2013\u2014]/g, "-");
+    var f = folding();
+    text = f.letters(f.capitals(text).toLowerCase());
+    return f.dashes(text.normalize(f.decomposition).replace(f.marks, ""));
   }
+  function length(word) { return Array.from(word).length; }  // in characters, not UTF-16 code units
   function compact(number) { return fold(number).replace(/№/g, "").replace(/[^0-9a-z]/g, ""); }
   function provisionKey(number) { return fold(number).replace(/[^0-9a-z.()-]/g, ""); }
-  function wordPrefix(word) { return word.slice(0, Math.max(5, word.length - 3)); }
+  function wordPrefix(word, rules) {
+    var letters = Array.from(word);
+    return letters.slice(0, Math.max(rules.keep, letters.length - rules.drop)).join("");
+  }
   function stemMatches(word, stem) { return stem.length <= 3 ? word === stem : word.indexOf(stem) === 0; }
   function startsWithAny(word, stems) { return stems.some(function (s) { return word.indexOf(s) === 0; }); }
 
@@ -24,8 +48,10 @@
     return String(y).padStart(4, "0") + "-" + String(m).padStart(2, "0") + "-" + String(d).padStart(2, "0");
   }
 
+  // data: the page's cite-data.js; the rules for words: wordrules.yaml, as search/words.js has it.
   function Resolver(data) {
     this.data = data;
+    this.rules = words();
     this.rx = {};
     for (var name in data.patterns) this.rx[name] = new RegExp(data.patterns[name], "gud");
     this.frequency = {};
@@ -95,7 +121,8 @@
       if (kind) {
         q.kinds[kind] = true;
         ((voc.kind_aliases || {})[kind] || []).forEach(function (alias) { q.kinds[alias] = true; });
-      } else if (voc.stopwords.indexOf(word) < 0 && voc.number_words.indexOf(word) < 0 && word.length >= 3) {
+      } else if (voc.stopwords.indexOf(word) < 0 && voc.number_words.indexOf(word) < 0 &&
+                 length(word) >= self.rules.cite.words.shortest) {
         q.words.push(word);
       }
     });
@@ -103,7 +130,7 @@
   };
 
   Resolver.prototype.hasWord = function (inst, word) {
-    var prefix = wordPrefix(word);
+    var prefix = wordPrefix(word, this.rules.cite.words);
     return inst.words.some(function (v) { return v.indexOf(prefix) === 0; });
   };
 
@@ -115,61 +142,65 @@
     return this.frequency[word];
   };
 
+  // The points of wordrules.yaml's cite.score, as cite.py's Resolver.score gives them.
   Resolver.prototype.score = function (inst, q) {
-    var data = this.data, self = this, score = 0, provision = null;
+    var data = this.data, points = this.rules.cite.score, self = this, score = 0, provision = null;
     var kinds = Object.keys(q.kinds), named = Object.keys(q.instruments);
     if (q.eqanun !== null) {
-      if (inst.eqanun !== q.eqanun) return [-100, null];
-      score += 100;
+      if (inst.eqanun !== q.eqanun) return [points.eqanun.other, null];
+      score += points.eqanun.same;
     }
-    if (named.length) score += named.indexOf(inst.id) >= 0 ? 60 : -60;
-    if (q.numbers.length) score += q.numbers.indexOf(inst.number) >= 0 ? 50 : -40;
-    else if (q.weak.length && inst.number !== null && q.weak.indexOf(inst.number) >= 0) score += 35;
+    if (named.length) score += points.named[named.indexOf(inst.id) >= 0 ? "same" : "other"];
+    if (q.numbers.length) score += points.number[q.numbers.indexOf(inst.number) >= 0 ? "same" : "other"];
+    else if (q.weak.length && inst.number !== null && q.weak.indexOf(inst.number) >= 0) score += points.bare_number.same;
     if (q.dates.length) {
-      if (q.dates.indexOf(inst.date) >= 0) score += 40;
-      else if (inst.date && inst.date.length === 7 && q.dates.some(function (d) { return d.slice(0, 7) === inst.date; })) score += 30;
-      else if (inst.date) score -= 40;
+      if (q.dates.indexOf(inst.date) >= 0) score += points.date.same;
+      else if (inst.date && inst.date.length === 7 && q.dates.some(function (d) { return d.slice(0, 7) === inst.date; })) {
+        score += points.date.same_month;
+      } else if (inst.date) score += points.date.other;
     }
-    if (q.years.length && !q.dates.length && inst.date) score += q.years.indexOf(inst.date.slice(0, 4)) >= 0 ? 10 : -20;
+    if (q.years.length && !q.dates.length && inst.date) {
+      score += points.year[q.years.indexOf(inst.date.slice(0, 4)) >= 0 ? "same" : "other"];
+    }
     if (kinds.length) {
       if (q.kinds[inst.kind] || (inst.approves && q.kinds[inst.approves])) {
-        score += 15;
-        if (q.years.length && inst.date && q.years.indexOf(inst.date.slice(0, 4)) >= 0) score += 10;
+        score += points.kind.same;
+        if (q.years.length && inst.date && q.years.indexOf(inst.date.slice(0, 4)) >= 0) score += points.kind.with_year;
       } else {
-        score -= 25;
+        score += points.kind.other;
       }
     }
     if (q.provisions.length) {
       var found = inst.provisions.filter(function (p) { return q.provisions.indexOf(p.key) >= 0; })[0];
       if (found) {
         provision = found.id;
-        score += 20 + (data.provision_count[found.key] === 1 ? 15 : 0);
+        score += points.provision.found + (data.provision_count[found.key] === 1 ? points.provision.only_one : 0);
       } else {
-        score -= 10;
+        score += points.provision.missing;
       }
     }
     if (q.words.length) {
       var matched = q.words.filter(function (w) { return self.hasWord(inst, w); });
       if (matched.some(function (w) { return self.wordFrequency(w) <= data.specific_limit; })) {
         var fraction = matched.length / q.words.length;
-        score += Math.floor(40 * fraction * fraction);
+        score += Math.floor(points.title_words * fraction * fraction);
       }
     }
     return [score, provision];
   };
 
   Resolver.prototype.resolve = function (text) {
-    var self = this, q = this.parse(text), data = this.data, found = [];
+    var self = this, q = this.parse(text), data = this.data, cite = this.rules.cite, found = [];
     data.instruments.forEach(function (inst) {
       var result = self.score(inst, q);
-      if (result[0] >= data.threshold) found.push({ id: inst.id, provision: result[1], score: result[0] });
+      if (result[0] >= cite.threshold) found.push({ id: inst.id, provision: result[1], score: result[0] });
     });
     found.sort(function (a, b) { return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
     if (found.length) {
       var best = found[0].score;
-      found = found.filter(function (m) { return m.score > best - data.spread; });
+      found = found.filter(function (m) { return m.score > best - cite.spread; });
     }
-    return found.slice(0, data.max_results);
+    return found.slice(0, cite.max_results);
   };
 
   function show(resolver, box) {
@@ -202,7 +233,7 @@
     update();
   }
 
-  window.victimlawCite = { fold: fold, Resolver: Resolver };
+  window.victimlawCite = { fold: fold, compact: compact, provisionKey: provisionKey, Resolver: Resolver };
   function setup() {
     var box = document.getElementById("citation-lookup");
     if (box && window.VICTIMLAW_CITE) show(new Resolver(window.VICTIMLAW_CITE), box);

@@ -2,78 +2,93 @@
 // scripts/victimlaw/search.py): the words of every page section, folded and stemmed at build time, in
 // term shards chosen by their first two letters; the sections in small document shards. A query loads
 // the term shards of its words and the document shards of the results shown, with <script> tags, so
-// it also works from file://. Words are folded (ə/e, ı/i, İ/i, ş/s, ç/c, ğ/g, ö/o, ü/u, ё/е, case),
-// Russian words are stemmed (Snowball), English lightly, and every query word matches as a prefix;
-// search.py applies the same rules to the pages (a browser test compares the two).
+// it also works from file://. Words are folded (ə/e, ı/i, İ/i, ş/s, ç/c, ğ/g, ö/o, ü/u, ё/е, case,
+// accents), Russian words are stemmed (Snowball), English lightly, and every query word matches as a
+// prefix. The tables of these rules are not here: they are scripts/victimlaw/wordrules.yaml, which the
+// build writes into the site as search/words.js (window.VICTIMLAW_WORDS), loaded before this script;
+// search.py applies the same rules to the pages (a browser test compares the two). Text is read by
+// characters (code points), as Python reads it, never by UTF-16 code units.
 (function () {
   "use strict";
-  var FOLD = { "ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u", "ё": "е" };
   var WORD = /[\p{L}\p{N}]+/gu;
+
+  // -- the rules, as the page received them
+  var prepared = null;
+  function merged(groups) {
+    var table = Object.create(null);
+    groups.forEach(function (group) { Object.keys(group.letters).forEach(function (k) { table[k] = group.letters[k]; }); });
+    return table;
+  }
+  function rules() {
+    var data = window.VICTIMLAW_WORDS;
+    if (!data) throw new Error("search/words.js is not loaded");
+    if (!prepared || prepared.data !== data) {
+      prepared = { data: data, capitals: merged(data.fold.capitals), letters: merged(data.fold.letters),
+        decomposition: data.fold.others.decomposition, ru: data.stem.ru, en: data.stem.en, folded: Object.create(null) };
+    }
+    return prepared;
+  }
+  function length(word) { return Array.from(word).length; }  // in characters, not UTF-16 code units
 
   // One character in, one character out, so positions in folded text match the original.
   function foldChar(c) {
-    if (c === "İ" || c === "I") return "i";
-    var lower = c.toLowerCase();
-    if (lower.length !== 1) lower = c;
-    if (FOLD[lower]) return FOLD[lower];
-    var base = lower.normalize("NFD")[0];
-    return base || lower;
+    var r = rules();
+    if (c in r.folded) return r.folded[c];
+    var folded;
+    if (c in r.capitals) {
+      folded = r.capitals[c];
+    } else {
+      var lower = c.toLowerCase();
+      if (length(lower) !== 1) lower = c;
+      // else the first character of the letter's decomposition: the letter without its marks
+      folded = lower in r.letters ? r.letters[lower] : Array.from(lower.normalize(r.decomposition))[0] || lower;
+    }
+    return (r.folded[c] = folded);
   }
-  function fold(text) { return Array.from(text, foldChar).join(""); }
+  function fold(text) { return Array.from(text, foldChar).join(""); }  // by characters: a pair of surrogates is one
 
   // -- Russian: the Snowball stemmer
-  var RU = {
-    vowels: "аеиоуыэюя",
-    gerund1: ["в", "вши", "вшись"], gerund2: ["ив", "ивши", "ившись", "ыв", "ывши", "ывшись"],
-    adjective: ["ее", "ие", "ые", "ое", "ими", "ыми", "ей", "ий", "ый", "ой", "ем", "им", "ым", "ом", "его", "ого",
-      "ему", "ому", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею"],
-    participle1: ["ем", "нн", "вш", "ющ", "щ"], participle2: ["ивш", "ывш", "ующ"],
-    reflexive: ["ся", "сь"],
-    verb1: ["ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют", "ны", "ть", "ешь", "нно"],
-    verb2: ["ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им", "ым", "ен", "ило",
-      "ыло", "ено", "ят", "ует", "уют", "ит", "ыт", "ены", "ить", "ыть", "ишь", "ую", "ю"],
-    noun: ["а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей", "ой", "ий", "й",
-      "иям", "ям", "ием", "ем", "ам", "ом", "о", "у", "ах", "иях", "ях", "ы", "ь", "ию", "ью", "ю", "ия", "ья", "я"],
-    superlative: ["ейше", "ейш"], derivational: ["ость", "ост"]
-  };
-  // The longest ending found; group1 endings must follow а or я. Returns the word without it, or null.
-  function strip(word, group1, group2) {
+  // The longest ending found; group1 endings must follow a letter of `after`. Returns the word without it, or null.
+  function strip(word, group1, group2, after) {
     var best = null;
     (group1 || []).forEach(function (e) {
       var cut = word.length - e.length;
-      if (cut > 0 && word.slice(cut) === e && "ая".indexOf(word[cut - 1]) >= 0 && (!best || e.length > best.length)) best = e;
+      if (cut > 0 && word.slice(cut) === e && after.indexOf(word[cut - 1]) >= 0 && (!best || e.length > best.length)) best = e;
     });
     (group2 || []).forEach(function (e) {
       if (word.length >= e.length && word.slice(word.length - e.length) === e && (!best || e.length > best.length)) best = e;
     });
     return best === null ? null : word.slice(0, word.length - best.length);
   }
-  function regionAfter(word, start) {
+  // Positions here are in UTF-16 code units: the vowels and endings are all single units, so a letter
+  // outside the Basic Multilingual Plane (two units, neither a vowel) cuts the word where Python does.
+  function regionAfter(word, start, vowels) {
     for (var i = start + 1; i < word.length; i++) {
-      if (RU.vowels.indexOf(word[i - 1]) >= 0 && RU.vowels.indexOf(word[i]) < 0) return i + 1;
+      if (vowels.indexOf(word[i - 1]) >= 0 && vowels.indexOf(word[i]) < 0) return i + 1;
     }
     return word.length;
   }
   function stemRu(word) {
+    var ru = rules().ru, RU = ru.endings, vowels = ru.vowels, after = ru.group1_after;
     var start = -1;
-    for (var i = 0; i < word.length; i++) if (RU.vowels.indexOf(word[i]) >= 0) { start = i + 1; break; }
+    for (var i = 0; i < word.length; i++) if (vowels.indexOf(word[i]) >= 0) { start = i + 1; break; }
     if (start < 0) return word;
     var head = word.slice(0, start), rv = word.slice(start), cut;
-    if ((cut = strip(rv, RU.gerund1, RU.gerund2)) !== null) {
+    if ((cut = strip(rv, RU.gerund1, RU.gerund2, after)) !== null) {
       rv = cut;
     } else {
       if ((cut = strip(rv, null, RU.reflexive)) !== null) rv = cut;
       if ((cut = strip(rv, null, RU.adjective)) !== null) {
         rv = cut;
-        if ((cut = strip(rv, RU.participle1, RU.participle2)) !== null) rv = cut;
-      } else if ((cut = strip(rv, RU.verb1, RU.verb2)) !== null) {
+        if ((cut = strip(rv, RU.participle1, RU.participle2, after)) !== null) rv = cut;
+      } else if ((cut = strip(rv, RU.verb1, RU.verb2, after)) !== null) {
         rv = cut;
       } else if ((cut = strip(rv, null, RU.noun)) !== null) {
         rv = cut;
       }
     }
     if (rv.slice(-1) === "и") rv = rv.slice(0, -1);
-    var whole = head + rv, r2 = regionAfter(whole, regionAfter(whole, 0) - 1);
+    var whole = head + rv, r2 = regionAfter(whole, regionAfter(whole, 0, vowels) - 1, vowels);
     RU.derivational.some(function (e) {
       if (whole.slice(-e.length) === e && whole.length - e.length >= r2) { rv = rv.slice(0, rv.length - e.length); return true; }
       return false;
@@ -83,13 +98,14 @@
     else if (rv.slice(-1) === "ь") rv = rv.slice(0, -1);
     return head + rv;
   }
-  // -- English: plural and verb endings only
+  // -- English: plural and verb endings only, the first rule that applies (lengths in characters)
   function stemEn(word) {
-    if (word.length <= 4) return word;
-    if (/ies$/.test(word)) return word.slice(0, -3) + "y";
-    if (/ing$/.test(word) && word.length > 6) return word.slice(0, -3);
-    if (/ed$/.test(word) && word.length > 5) return word.slice(0, -2);
-    if (/[^s]s$/.test(word)) return word.slice(0, -1);
+    var letters = length(word), list = rules().en;
+    for (var i = 0; i < list.length; i++) {
+      var rule = list[i], stem = word.slice(0, word.length - rule.ending.length);
+      if (letters > rule.longer_than && word.slice(stem.length) === rule.ending &&
+          !(rule.not_after && stem.slice(-rule.not_after.length) === rule.not_after)) return stem + rule.becomes;
+    }
     return word;
   }
   function stem(word, lang) { return lang === "ru" ? stemRu(word) : lang === "en" ? stemEn(word) : word; }
