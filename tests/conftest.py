@@ -123,7 +123,7 @@ def article_text() -> str:
 
 @pytest.fixture(scope="session")
 def real_corpus():
-    from victimlaw.corpus import load_corpus
+    from victimlaw.model.corpus import load_corpus
     return load_corpus(DATA / "instruments.yaml")
 
 

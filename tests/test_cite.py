@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from victimlaw.cite import Resolver, fold, parse
-from victimlaw.search import WORDRULES, word_rules
+from victimlaw.search.words import WORDRULES, word_rules
 
 from citations import CITATIONS
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from victimlaw.corpus import load_corpus
-from victimlaw.errors import DataError
+from victimlaw.model.corpus import load_corpus
+from victimlaw.model.errors import DataError
 
 
 def load(data_dir: Path, text: str | None = None, *, raw: bytes | None = None, today=dt.date(2026, 1, 1)):

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from victimlaw.catalogue import strings
+from victimlaw.labels import strings
 
 AZ_MONTHS = strings()["month"]["az"]
 

@@ -11,8 +11,8 @@ import pytest
 import rispy
 
 from victimlaw import LANGUAGES
-from victimlaw.catalogue import Labels
-from victimlaw import formats
+from victimlaw.labels import Labels
+from victimlaw.exports import citations
 from victimlaw import exports
 
 from conftest import DATA
@@ -24,14 +24,14 @@ def pages(real_corpus):
 
 
 def test_citation_styles_of_a_cabinet_decision(real_corpus):
-    styles = formats.styles(real_corpus.by_id["decision-203-2005"])
+    styles = citations.styles(real_corpus.by_id["decision-203-2005"])
     assert styles["az"].endswith("Nazirlər Kabinetinin Qərarı (9 noyabr 2005-ci il tarixli, № 203). https://e-qanun.az/framework/11446")
     assert styles["en"].endswith("supervision of their activities (№ 203, 9 November 2005) <https://e-qanun.az/framework/11446>")
     assert styles["ru"].endswith("контроля за их деятельностью от 9 ноября 2005 г. № 203. – URL: https://e-qanun.az/framework/11446.")
 
 
 def test_citation_styles_of_a_treaty(real_corpus):
-    styles = formats.styles(real_corpus.by_id["coe-cets-197"])
+    styles = citations.styles(real_corpus.by_id["coe-cets-197"])
     assert styles["en"] == ("Council of Europe Convention on Action against Trafficking in Human Beings "
                             "(opened for signature 16 May 2005, entered into force 1 February 2008) CETS No. 197")
     assert styles["ru"].startswith("Конвенция Совета Европы о противодействии торговле людьми от 16 мая 2005 г. CETS No. 197.")
@@ -47,11 +47,11 @@ def test_azerbaijani_year_suffixes_follow_the_article():
 def test_every_bibtex_file_parses(real_corpus):
     for lang in LANGUAGES:
         for inst in real_corpus.instruments:
-            library = bibtexparser.parse_string(formats.bibtex(inst, Labels(lang)))
+            library = bibtexparser.parse_string(citations.bibtex(inst, Labels(lang)))
             assert not library.failed_blocks, (lang, inst.id)
             (entry,) = library.entries
             assert entry.key == inst.id
-            assert entry["title"] == formats.bibtex_escape(" ".join(inst.title[lang].split()))
+            assert entry["title"] == citations.bibtex_escape(" ".join(inst.title[lang].split()))
             if inst.date:
                 assert entry["date"] == inst.date and entry["year"] == inst.date[:4]
             if inst.number:
@@ -61,7 +61,7 @@ def test_every_bibtex_file_parses(real_corpus):
 def test_every_ris_file_parses(real_corpus):
     for lang in LANGUAGES:
         for inst in real_corpus.instruments:
-            (entry,) = rispy.loads(formats.ris(inst, Labels(lang)))
+            (entry,) = rispy.loads(citations.ris(inst, Labels(lang)))
             assert entry["title"] == " ".join(inst.title[lang].split())
             assert entry["type_of_reference"] in {"STAT", "LEGAL", "RPRT", "BOOK"}
             if inst.eqanun_url:
@@ -88,20 +88,20 @@ def test_csl_json_renders_with_a_real_processor(real_corpus, pages):
 
 
 def test_json_ld_names_the_right_dates_and_numbers(real_corpus):
-    data = json.loads(formats.json_ld(real_corpus.by_id["decision-203-2005"], real_corpus, Labels("ru")))
+    data = json.loads(citations.json_ld(real_corpus.by_id["decision-203-2005"], real_corpus, Labels("ru")))
     assert data["@type"] == "Legislation" and data["inLanguage"] == "ru"
     assert data["legislationIdentifier"] == "203" and data["legislationDate"] == "2005-11-09"
     assert data["legislationJurisdiction"] == "AZ" and data["sameAs"] == "https://e-qanun.az/framework/11446"
     assert data["legislationPassedBy"]["name"] == "Кабинет Министров Азербайджанской Республики"
     assert [b["name"] for b in data["isBasedOn"]][1] == "Закон Азербайджанской Республики «О борьбе с торговлей людьми»"
-    amending = json.loads(formats.json_ld(real_corpus.by_id["law-609-ivqd"], real_corpus, Labels("en")))
+    amending = json.loads(citations.json_ld(real_corpus.by_id["law-609-ivqd"], real_corpus, Labels("en")))
     assert amending["legislationChanges"][0]["name"].startswith("Law of the Republic of Azerbaijan")
 
 
 def test_json_ld_cannot_close_its_script_element(real_corpus):
     import dataclasses
     inst = dataclasses.replace(real_corpus.by_id["constitution"], purpose={"az": "x</script><script>", "en": "x", "ru": "x"})
-    assert "</script>" not in formats.json_ld(inst, real_corpus, Labels("az"))
+    assert "</script>" not in citations.json_ld(inst, real_corpus, Labels("az"))
 
 
 def test_data_exports_validate_and_cover_the_corpus(real_corpus, pages):
@@ -134,6 +134,6 @@ def test_downloads_are_data_uris_holding_the_files(built_site, real_corpus):
         return base64.b64decode(data).decode("utf-8")
     assert set(links) == {"decision-203-2005.ru.bib", "decision-203-2005.ru.ris", "decision-203-2005.ru.csl.json"}
     inst = real_corpus.by_id["decision-203-2005"]
-    assert unquote(links["decision-203-2005.ru.bib"]) == formats.bibtex(inst, Labels("ru"))
+    assert unquote(links["decision-203-2005.ru.bib"]) == citations.bibtex(inst, Labels("ru"))
     assert rispy.loads(unquote(links["decision-203-2005.ru.ris"]))[0]["urls"] == ["https://e-qanun.az/framework/11446"]
     assert json.loads(unquote(links["decision-203-2005.ru.csl.json"]))[0]["number"] == "203"

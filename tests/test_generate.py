@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from victimlaw.cli import main
-from victimlaw.errors import DataError
+from victimlaw.model.errors import DataError
 from victimlaw.generate import STUB, generate
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from victimlaw import LANGUAGES
-from victimlaw.catalogue import Labels, strings
-from victimlaw.corpus import load_corpus
+from victimlaw.labels import Labels, strings
+from victimlaw.model.corpus import load_corpus
 from victimlaw import exports
 from victimlaw.pages import external_url, render_site
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from victimlaw import LANGUAGES, exports
-from victimlaw.corpus import load_corpus
+from victimlaw.model.corpus import load_corpus
 from victimlaw.pages import kinds, page_url, render_site
 from victimlaw.synthetic import write_corpus
 

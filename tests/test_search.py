@@ -9,11 +9,12 @@ import pytest
 import yaml
 
 from victimlaw import cite, search
+from victimlaw.search import words
 
 from sitecheck import broken_links, read_site
 
 PREFIX = {"az": "", "en": "en/", "ru": "ru/"}
-ROOT_JS = Path(__file__).resolve().parents[1] / "docs" / "assets" / "javascripts"
+PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "victimlaw"  # each script beside its Python twin
 
 # query typed on a page of that language, and a page that must be among the results
 QUERIES = [
@@ -214,14 +215,15 @@ def _words_script(site):
 def test_the_rules_for_words_exist_once(built_site):
     """wordrules.yaml is the one source: the browser receives it whole (search/words.js), Python's tables
     are made from it, and neither script carries a copy."""
-    data = yaml.safe_load(search.WORDRULES.read_text(encoding="utf-8"))
+    data = yaml.safe_load(words.WORDRULES.read_text(encoding="utf-8"))
     assert _words_script(built_site) == data == search.word_rules().data
     rules = search.word_rules()
     assert rules.letters == {k: v for group in data["fold"]["letters"] for k, v in group["letters"].items()}
     assert rules.letters["ə"] == "e" and rules.capitals == {"İ": "i", "I": "i"} and rules.letters["ё"] == "е"
     assert rules.ru == data["stem"]["ru"]["endings"] and rules.ru_vowels == data["stem"]["ru"]["vowels"]
     assert rules.en == data["stem"]["en"] and rules.cite == data["cite"]
-    scripts = ROOT_JS.joinpath("search.js").read_text(encoding="utf-8") + ROOT_JS.joinpath("cite.js").read_text(encoding="utf-8")
+    scripts = (PACKAGE / "search" / "search.js").read_text(encoding="utf-8") + \
+        (PACKAGE / "cite" / "cite.js").read_text(encoding="utf-8")
     for copy in ('"ə"', '"ё"', "вшись", "ость", '"ies"', "return [-100", "score += 60", "40 * fraction"):
         assert copy not in scripts, copy
 
@@ -229,7 +231,7 @@ def test_the_rules_for_words_exist_once(built_site):
 def test_the_rules_for_words_are_read_again_when_the_file_changes(tmp_path):
     """`mkdocs serve` goes on while wordrules.yaml is edited: no rules are kept from before."""
     path = tmp_path / "wordrules.yaml"
-    path.write_text(search.WORDRULES.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(words.WORDRULES.read_text(encoding="utf-8"), encoding="utf-8")
     first = search.word_rules(path)
     assert search.word_rules(path) is first
     assert search.terms("ребёнок", "az", first) == ["ребенок"]
@@ -241,7 +243,7 @@ def test_the_rules_for_words_are_read_again_when_the_file_changes(tmp_path):
 
 @pytest.mark.browser
 def test_every_page_has_the_rules_for_words_from_disk(offline_site, page):
-    data = yaml.safe_load(search.WORDRULES.read_text(encoding="utf-8"))
+    data = yaml.safe_load(words.WORDRULES.read_text(encoding="utf-8"))
     for path in ("index.html", "en/instruments/decision-203-2005.html", "ru/cite/index.html"):
         page.goto((offline_site / path).as_uri())
         assert page.evaluate("window.VICTIMLAW_WORDS") == data, path

@@ -76,9 +76,13 @@ def test_edits_of_labels_data_templates_and_code_show_at_the_next_rebuild(server
     edit(data / "instruments.yaml", "number: \"203\"", "number: \"203-A\"")
     assert wait_for(page, "203-A"), log.read_text()
 
-    edit(package / "templates" / "instrument.html.j2", "<p>{{ inst.purpose[lang] }}</p>",
+    edit(package / "pages" / "templates" / "instrument.html.j2", "<p>{{ inst.purpose[lang] }}</p>",
          '<p class="purpose-edited">{{ inst.purpose[lang] }}</p>')
     assert wait_for(page, "purpose-edited"), log.read_text()
+
+    script = package / "search" / "search.js"
+    script.write_text(script.read_text(encoding="utf-8") + "\n// edited while serving\n", encoding="utf-8")
+    assert wait_for(base + "assets/javascripts/search.js", "// edited while serving"), log.read_text()
 
     edit(package / "pages" / "kinds.py", 'return {"inst": inst, "title": inst.name(t.lang),',
          'return {"inst": inst, "title": inst.name(t.lang) + " [code edited]",')

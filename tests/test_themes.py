@@ -6,8 +6,8 @@ import re
 import pytest
 
 from victimlaw import LANGUAGES
-from victimlaw.corpus import load_corpus
-from victimlaw.errors import DataError
+from victimlaw.model.corpus import load_corpus
+from victimlaw.model.errors import DataError
 from victimlaw.pages import render_site
 
 from conftest import THEMES

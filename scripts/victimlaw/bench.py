@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from . import LANGUAGES
-from .corpus import load_corpus
+from .model.corpus import load_corpus
 from .generate import generated_folders
 from .paths import PROJECT
 from .synthetic import write_corpus

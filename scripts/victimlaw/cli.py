@@ -6,11 +6,10 @@ import json
 import sys
 from pathlib import Path
 
-from .catalogue import Labels
 from .cite import Resolver
-
-from .corpus import load_corpus
-from .errors import DataError
+from .labels import Labels
+from .model.corpus import load_corpus
+from .model.errors import DataError
 from .generate import generate
 from .paths import default_data, default_docs
 

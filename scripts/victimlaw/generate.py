@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from . import LANGUAGES
-from .corpus import load_corpus
+from .model.corpus import load_corpus
 from .pages import GENERATED_FOLDERS, Site
 
 STUB = "<!-- Generated from data/ by the victimlaw MkDocs plugin, which renders this page at build time. Never edit. -->\n"

@@ -33,8 +33,8 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, exports, search
-from .corpus import Corpus, load_corpus
-from .errors import DataError
+from .model.corpus import Corpus, load_corpus
+from .model.errors import DataError
 from .generate import write_stubs
 from .pages import Rendered, Site
 from .pages.kinds import LookupPage
@@ -42,6 +42,10 @@ from .pages.kinds import LookupPage
 log = logging.getLogger("mkdocs.plugins.victimlaw")
 PACKAGE = Path(__file__).parent
 VENDORED_SHIM = "assets/javascripts/iframe-worker-shim.js"
+# The browser's side of the package, served from beside its Python twin; in the order the pages load them.
+WORDS_SCRIPT = "search/words.js"  # the rules for words (search/wordrules.yaml), written by the build
+BROWSER_SCRIPTS = {"assets/javascripts/cite.js": PACKAGE / "cite" / "cite.js",
+                   "assets/javascripts/search.js": PACKAGE / "search" / "search.js"}
 
 
 class VictimlawConfig(base.Config):
@@ -92,6 +96,9 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         # The offline plugin (make offline) adds iframe-worker from a CDN; use the vendored copy.
         polyfills = config.extra.get("polyfills") or []
         config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
+        for script in (WORDS_SCRIPT, *BROWSER_SCRIPTS):
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
         if self.command == "build" and self.output is None:
             self.output = SiteOutput(Path(config.site_dir))
             config.site_dir = str(self.output.staging)
@@ -136,6 +143,9 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         if build.lang == DEFAULT_LANGUAGE:  # shared by every language, at the site's root
             for path, text in exports.files(build.site.corpus, build.site.labels).items():
                 files.append(File.generated(config, path, content=text))
+            files.append(File.generated(config, WORDS_SCRIPT, content=search.words_script(build.site.words)))
+            for path, source in BROWSER_SCRIPTS.items():
+                files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     def on_env(self, env, *, config, files):
@@ -170,7 +180,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         """Write this language's search index (search/<lang>/); after the last language, put the site in place."""
         build = self.builds.pop()
         entries = [entry for _, found in sorted(build.index, key=lambda item: item[0]) for entry in found]
-        search.write_index(Path(config.site_dir), build.lang, entries)
+        search.write_index(Path(config.site_dir), build.lang, entries, build.site.words)
         if self.builds:
             return
         if not config.site_url:  # a sitemap without the site's address would list "None/..." locations

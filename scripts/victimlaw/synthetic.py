@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from . import LANGUAGES
-from .corpus import Corpus
+from .model.corpus import Corpus
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: the pure-Python dumper takes minutes at 10,000 records
 

@@ -10,7 +10,6 @@ made by `Site.url`, relative to the page that holds it, as mkdocs would have wri
 """
 from __future__ import annotations
 
-import posixpath
 from html import escape
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,13 +17,14 @@ from typing import Any, ClassVar, Iterable, TypeVar
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from .. import DEFAULT_LANGUAGE, LANGUAGES, formats
-from ..catalogue import Labels, strings
-from ..corpus import Corpus, Instrument
+from .. import DEFAULT_LANGUAGE, LANGUAGES
+from ..exports import citations
+from ..labels import Labels, strings
+from ..model.corpus import Corpus, Instrument
+from ..search.words import word_rules
 
 
 @dataclass
@@ -83,7 +83,7 @@ def page_url(lang: str, path: str, directory_urls: bool) -> str:
 
 
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("victimlaw", "templates"), undefined=StrictUndefined, autoescape=True,
+    env = Environment(loader=PackageLoader("victimlaw.pages", "templates"), undefined=StrictUndefined, autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)  # one environment per build
     env.filters["external"] = external_url
     return env
@@ -95,9 +95,10 @@ class Site:
     def __init__(self, corpus: Corpus, directory_urls: bool = True):
         self.corpus, self.directory_urls = corpus, directory_urls
         self.env = environment()
-        self.text_env = formats.text_environment()
+        self.text_env = citations.text_environment()
         catalogue = strings()  # read once per build: an edit shows at the next build
         self.labels = {lang: Labels(lang, catalogue) for lang in LANGUAGES}
+        self.words = word_rules()  # folding and stemming, for the search index and the lookup's data
         self.kinds = [kind(self) for kind in PAGE_KINDS]
 
     @cached_property

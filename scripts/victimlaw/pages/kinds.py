@@ -8,11 +8,12 @@ from typing import Any, Iterable
 
 from markupsafe import Markup
 
-from .. import DEFAULT_LANGUAGE, formats
-from ..catalogue import Labels
+from .. import DEFAULT_LANGUAGE
 from ..cite import Resolver, browser_data
-from ..corpus import Instrument
-from ..themes import Target, Theme
+from ..exports import citations
+from ..labels import Labels
+from ..model.corpus import Instrument
+from ..model.themes import Target, Theme
 from . import Page, PageKind, by_date, chunks
 
 LEVEL_ORDER = ("international", "regional", "national")
@@ -54,20 +55,20 @@ class InstrumentPages(PageKind):
     def values(self, page: Page, t: Labels) -> dict[str, Any]:
         inst = page.values["inst"]
         return {"inst": inst, "title": inst.name(t.lang), "downloads": self.downloads(inst, t),
-                "citations": formats.styles(inst, self.site.text_env, self.site.labels)}
+                "citations": citations.styles(inst, self.site.text_env, self.site.labels)}
 
     def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
         inst = values["inst"]
         return {"title": values["title"], "description": inst.purpose[t.lang],
-                "citation_meta": formats.highwire(inst, t), "jsonld": formats.json_ld(inst, self.site.corpus, t)}
+                "citation_meta": citations.highwire(inst, t), "jsonld": citations.json_ld(inst, self.site.corpus, t)}
 
     def downloads(self, inst: Instrument, t: Labels) -> list[tuple[str, str, str]]:
         """(label, file name, data: URI) per format. Data URIs rather than files: a file per record,
         format and language would triple the files every language build has to process."""
-        files = [("BibTeX", "bib", "application/x-bibtex", formats.bibtex(inst, t, self.site.text_env)),
-                 ("RIS", "ris", "application/x-research-info-systems", formats.ris(inst, t, self.site.text_env)),
+        files = [("BibTeX", "bib", "application/x-bibtex", citations.bibtex(inst, t, self.site.text_env)),
+                 ("RIS", "ris", "application/x-research-info-systems", citations.ris(inst, t, self.site.text_env)),
                  ("CSL-JSON", "csl.json", "application/vnd.citationstyles.csl+json",
-                  json.dumps([formats.csl(inst, t)], ensure_ascii=False, sort_keys=True))]
+                  json.dumps([citations.csl(inst, t)], ensure_ascii=False, sort_keys=True))]
         # base64: shorter than percent-encoding for Azerbaijani and Cyrillic text
         return [(label, f"{inst.id}.{t.lang}.{ext}",
                  f"data:{mime};charset=utf-8;base64,{base64.b64encode(text.encode('utf-8')).decode('ascii')}")

@@ -1,18 +1,16 @@
-"""The UI string catalogue (strings.yaml): labels per language for the site and vocabularies."""
+"""The labels (strings.yaml): every UI string and vocabulary label of the site, per language."""
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from . import datafiles
 
 STRINGS = Path(__file__).with_name("strings.yaml")
 
 
 def strings() -> dict:
-    """The catalogue as the file says now: read anew by each caller (a build reads it once), never cached,
-    so an edit shows at the next build of `mkdocs serve`."""
-    with STRINGS.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    """The labels as the file says now (read again when it changes, under `mkdocs serve`)."""
+    return datafiles.read(STRINGS)
 
 
 class Labels:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checks import Checker, read_schema
 from .errors import DataError, Issue
 from .yamlsource import load
 
@@ -47,12 +48,11 @@ class Theme:
         return seen
 
 
-def load_themes(path: Path, instruments: dict, checker_class) -> list[Theme]:
+def load_themes(path: Path, instruments: dict) -> list[Theme]:
     """Validate themes.yaml against the schema and the loaded instruments; raise DataError with every issue."""
-    from .corpus import read_schema  # corpus imports this module
     raw, lines = load(path)
     issues: list[Issue] = []
-    checker = checker_class(str(path), raw, lines, issues)
+    checker = Checker(str(path), raw, lines, issues)
     checker.schema(raw, read_schema("themes.schema.json"))
     if not issues:
         _semantics(checker, raw, instruments)

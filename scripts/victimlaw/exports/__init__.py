@@ -1,13 +1,15 @@
-"""The data exports every language links to: the corpus as JSON and CSV, and CSL-JSON per language."""
+"""The data exports every language links to (the corpus as JSON and CSV, CSL-JSON per language), and the
+citation formats of one instrument (citations.py)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 
-from . import LANGUAGES, formats
-from .catalogue import Labels
-from .corpus import Corpus
+from .. import LANGUAGES
+from ..labels import Labels
+from ..model.corpus import Corpus
+from . import citations
 
 CSV_COLUMNS = ["id", "kind", "level", "issuer", "date", "date_kind", "entry_into_force", "number", "eqanun",
                "eqanun_url", "title_az", "title_en", "title_ru"]
@@ -18,7 +20,7 @@ def files(corpus: Corpus, labels: dict[str, Labels] | None = None) -> dict[str, 
     labels = labels or {lang: Labels(lang) for lang in LANGUAGES}
     exports = {"data/instruments.json": as_json(corpus.document), "data/instruments.csv": instruments_csv(corpus)}
     for lang in LANGUAGES:
-        exports[f"data/instruments-{lang}.csl.json"] = as_json([formats.csl(inst, labels[lang])
+        exports[f"data/instruments-{lang}.csl.json"] = as_json([citations.csl(inst, labels[lang])
                                                                 for inst in corpus.instruments])
     return exports
 

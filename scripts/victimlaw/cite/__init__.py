@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from .corpus import Corpus, Instrument
-from .search import WordRules, word_rules
+from .. import datafiles
+from ..model.corpus import Corpus, Instrument
+from ..search.words import WordRules, word_rules
 
 VOCABULARY = Path(__file__).with_name("citation.yaml")
 
@@ -24,10 +23,9 @@ VOCABULARY = Path(__file__).with_name("citation.yaml")
 W = "W"
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> dict:
-    with VOCABULARY.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    """citation.yaml as it is now (read again when it changes, under `mkdocs serve`)."""
+    return datafiles.read(VOCABULARY)
 
 
 def fold(text: str, rules: WordRules | None = None) -> str:
@@ -47,7 +45,6 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))  # stable: same build, same bytes
 
 
-@lru_cache(maxsize=1)
 def patterns() -> dict[str, str]:
     """The patterns, in a notation both Python and JavaScript accept once W is replaced."""
     voc = vocabulary()

@@ -7,9 +7,9 @@ import re
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import LANGUAGES
-from .catalogue import Labels
-from .corpus import Corpus, Instrument
+from .. import LANGUAGES
+from ..labels import Labels
+from ..model.corpus import Corpus, Instrument
 
 TREATY_KINDS = {"convention", "protocol", "declaration", "resolution"}
 CSL_TYPES = {"report": "report", "publication": "book", **{k: "treaty" for k in ("convention", "protocol")}}
@@ -27,7 +27,7 @@ def _one_line(value: str) -> str:
 
 def text_environment() -> Environment:
     """Plain-text formats: no Markdown or HTML escaping; whoever embeds the text escapes it."""
-    env = Environment(loader=PackageLoader("victimlaw", "templates"), undefined=StrictUndefined,
+    env = Environment(loader=PackageLoader("victimlaw.exports", "templates"), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False, auto_reload=False,
                       comment_start_string="{##", comment_end_string="##}", finalize=lambda v: "" if v is None else v)
     env.filters["bibtex"] = bibtex_escape

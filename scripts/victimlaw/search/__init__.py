@@ -1,0 +1,165 @@
+"""Per-language search index, written after each language's build.
+
+Why our own search rather than Material's: Material builds one lunr index for all three languages
+(results in every language), lunr has no Azerbaijani pipeline and folds no letters, and its worker
+fetches JSON, which a browser refuses from file://. So each language gets its own index of page
+sections, taken from each page's content (what mkdocs or the victimlaw plugin rendered) and
+its table of contents.
+
+The index is split so that a search loads only what it needs, at any corpus size: the words are
+folded and stemmed here, and their postings go into term shards chosen by the first two letters
+(a query word needs one shard, prefix matches included); the sections themselves (address, titles,
+text for the excerpt) go into small document shards, loaded for the results shown. Every shard is a
+script (search/<lang>/...js) that a page loads with a <script> tag, online or from disk.
+search.js (beside this file) folds and stems a query with the same rules as this module: their tables
+are wordrules.yaml, read here and written into the site as search/words.js for the browser (a browser
+test holds the two to the same answers on the site's whole vocabulary and on words outside it).
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import shutil
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from .words import WORD, WordRules, fold, fold_char, stem_en, stem_ru, terms, word_rules  # noqa: F401 (the package's API)
+
+# What is not text in a page's content: scripts, styles, pictures, buttons and the headings' permalinks.
+NOT_TEXT = re.compile(r"<(script|style|svg|button|nav)\b.*?</\1>|<a class=\"headerlink\".*?</a>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+DOC_SHARD_CHARS = 30_000  # text in one document shard: the twenty results shown load at most twenty
+SECTIONS_PER_TERM_SHARD = 200  # sets the number of term shards, so each stays small as the corpus grows
+SPLIT_GROUP_OVER = 40_000  # numbers in the postings of the terms sharing two first letters (some 250 KB)
+TITLE_WEIGHT, PAGE_TITLE_WEIGHT = 10, 2  # a word in a section's title counts most, then the page's title
+INDEXED_LEVELS = 3  # sections begin at h1, h2 and h3
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(TAG.sub(" ", fragment)).split())
+
+
+def _headings(toc) -> list:
+    """The table of contents flattened, in page order, down to INDEXED_LEVELS."""
+    found = []
+    for item in toc:
+        if item.level <= INDEXED_LEVELS:
+            found.append(item)
+        found += _headings(item.children)
+    return found
+
+
+def sections(content: str, toc) -> list[dict]:
+    """[{id, title, text}] for each heading of the table of contents and the text up to the next one.
+    `content` is what mkdocs or the plugin rendered for the page (page.content), not the themed page."""
+    cuts = []
+    for item in _headings(toc):
+        at = content.find(f' id="{item.id}"')
+        if at >= 0:
+            start = content.rfind("<h", 0, at)
+            end = content.find(">", content.find(f"</h{item.level}", at)) + 1
+            cuts.append((start, end, item))
+    found = []
+    for n, (start, end, item) in enumerate(cuts):
+        stop = cuts[n + 1][0] if n + 1 < len(cuts) else len(content)
+        found.append({"id": item.id, "title": _text(NOT_TEXT.sub(" ", item.title)),
+                      "text": _text(NOT_TEXT.sub(" ", content[end:stop]))})
+    return found
+
+
+def page_entries(content: str, toc, location: str) -> list[dict]:
+    """The index entries of one page, found at `location` below the site root."""
+    found = sections(content, toc)
+    page_title = found[0]["title"] if found else ""
+    entries = []
+    for n, section in enumerate(found):
+        text = section["text"]
+        if not text and n:
+            continue
+        entries.append({"l": location if n == 0 else f"{location}#{section['id']}",
+                        "t": section["title"], "p": page_title if n else "", "x": text})
+    return entries
+
+
+def shard_of(key: str, shards: int) -> int:
+    """The term shard of a key (a term's first two or three letters), from its UTF-16 code units, so
+    that search.js computes the same."""
+    units = key.encode("utf-16-le")
+    number = 0
+    for k in range(0, len(units), 2):
+        number = number * 31 + int.from_bytes(units[k:k + 2], "little")
+    return number % shards
+
+
+def shard_key(term: str, split: dict) -> str:
+    """Terms are grouped by their first two letters; a group too large for one shard (Russian "пр")
+    is split by the first three, and the manifest lists such groups."""
+    return term[:3] if term[:2] in split else term[:2]
+
+
+# -- the index
+def build_index(docs: list[dict], lang: str, rules: WordRules | None = None) -> dict[str, object]:
+    """{shard name: content} for a language: "index" (the manifest), term shards "t<n>" holding
+    {term: [section, weight, section, weight...]}, document shards "d<n>" of [address, title, page
+    title, text], a run of sections each, about DOC_SHARD_CHARS long. The manifest lists where each run
+    starts and, for each split group of terms, the term shards holding it."""
+    rules = rules or word_rules()
+    term_shards = max(1, math.ceil(len(docs) / SECTIONS_PER_TERM_SHARD))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, doc in enumerate(docs):
+        counts = Counter(terms(doc["x"], lang, rules))
+        for field, weight in (("t", TITLE_WEIGHT), ("p", PAGE_TITLE_WEIGHT)):
+            for term in terms(doc[field], lang, rules):
+                counts[term] += weight
+        for term, weight in counts.items():
+            postings[term] += (n, weight)
+    group_size: Counter = Counter()
+    for term, numbers in postings.items():
+        group_size[term[:2]] += len(numbers)
+    split: dict[str, list[int]] = {prefix: [] for prefix, size in group_size.items() if size > SPLIT_GROUP_OVER}
+    shards: dict[str, object] = {f"t{k}": {} for k in range(term_shards)}
+    for term in sorted(postings):
+        number = shard_of(shard_key(term, split), term_shards)
+        shards[f"t{number}"][term] = postings[term]
+        if term[:2] in split and number not in split[term[:2]]:
+            split[term[:2]].append(number)  # a two-letter query word under a split group loads all of these
+    starts, size = [], 0
+    for n, doc in enumerate(docs):
+        length = len(doc["l"]) + len(doc["t"]) + len(doc["p"]) + len(doc["x"])
+        if not starts or size + length > DOC_SHARD_CHARS:
+            starts.append(n)
+            size = 0
+        size += length
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(docs)
+        shards[f"d{k}"] = [[d["l"], d["t"], d["p"], d["x"]] for d in docs[start:end]]
+    shards["index"] = {"lang": lang, "sections": len(docs), "termShards": term_shards, "split": split,
+                       "docShards": starts}
+    return shards
+
+
+def _script(assignment: str, content) -> str:
+    payload = json.dumps(content, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f"{assignment} = {payload};\n"
+
+
+def words_script(rules: WordRules) -> str:
+    """search/words.js: the rules for words, as wordrules.yaml has them, for search.js and cite.js."""
+    return _script("window.VICTIMLAW_WORDS", rules.data)
+
+
+def write_index(root: Path, lang: str, docs: list[dict], rules: WordRules | None = None) -> Path:
+    """root/search/<lang>/*.js, each shard assigning itself to VICTIMLAW_SEARCH["<lang>/<name>"]. The
+    rules the index was made with go to the browser as search/words.js (words_script; the plugin adds it)."""
+    rules = rules or word_rules()
+    folder = root / "search" / lang
+    shutil.rmtree(folder, ignore_errors=True)  # no shard left from a larger index (a --dirty build)
+    folder.mkdir(parents=True)
+    for name, content in build_index(docs, lang, rules).items():
+        key = json.dumps(f"{lang}/{name}")
+        (folder / f"{name}.js").write_text(
+            _script(f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{key}]", content), encoding="utf-8")
+    return folder
