@@ -1,4 +1,5 @@
 """Shared fixtures: a tiny valid corpus to break in tests, and one build of the real site."""
+
 from __future__ import annotations
 
 import os
@@ -124,6 +125,7 @@ def article_text() -> str:
 @pytest.fixture(scope="session")
 def real_corpus():
     from victimlaw.model.corpus import load_corpus
+
     return load_corpus(DATA / "instruments.yaml")
 
 
@@ -133,6 +135,7 @@ def served_site(built_site):
     import functools
     import http.server
     import threading
+
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
     handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -142,16 +145,26 @@ def served_site(built_site):
     server.shutdown()
 
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium; missing is a failure, not a skip (`make test` installs it)."""
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    assert chromium, "chromium is not installed: run `make test` (it installs Debian's chromium) or apt-get install chromium"
+    assert chromium, (
+        "chromium is not installed: run `make test` (it installs Debian's chromium) or apt-get install chromium"
+    )
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
@@ -166,15 +179,21 @@ def page(browser):
     context.close()
 
 
-def run_build(site: Path, config: Path = ROOT / "mkdocs.yml", data: Path | None = None,
-              **env_overrides) -> subprocess.CompletedProcess:
+def run_build(
+    site: Path, config: Path = ROOT / "mkdocs.yml", data: Path | None = None, **env_overrides
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `config` into `site`, from the real data unless `data`; failed or not."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_overrides)
     env.pop("VICTIMLAW_DATA", None)
     if data is not None:
         env["VICTIMLAW_DATA"] = str(data)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-                           "--site-dir", str(site)], cwd=ROOT, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def build_site(site: Path, **env_overrides) -> Path:

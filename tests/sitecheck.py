@@ -1,4 +1,5 @@
 """Read a built site: pages, their links, anchors and assets (used by the site tests)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,8 +7,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-ASSET_TAGS = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-              ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
+ASSET_TAGS = {
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+}
 
 
 @dataclass
@@ -46,7 +56,13 @@ class _Parser(HTMLParser):
             return
         for name in ("src", "href", "data"):
             if (tag, name) in ASSET_TAGS and attrs.get(name):
-                if tag == "link" and attrs.get("rel") not in ("stylesheet", "preload", "icon", "modulepreload", "manifest"):
+                if tag == "link" and attrs.get("rel") not in (
+                    "stylesheet",
+                    "preload",
+                    "icon",
+                    "modulepreload",
+                    "manifest",
+                ):
                     continue
                 self.page.assets.append(attrs[name])
 

@@ -1,4 +1,5 @@
 """axe-core in Debian's chromium: no serious or critical violation on the main kinds of page."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,8 +8,15 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "instruments/", "instruments/decision-203-2005/", "themes/recovery-reflection/", "themes/matrix/",
-         "cite/", "timeline/"]
+PAGES = [
+    "",
+    "instruments/",
+    "instruments/decision-203-2005/",
+    "themes/recovery-reflection/",
+    "themes/matrix/",
+    "cite/",
+    "timeline/",
+]
 
 
 @pytest.mark.parametrize("lang", ["az", "en", "ru"])
@@ -30,8 +38,13 @@ def test_no_serious_or_critical_violations(served_site, page, lang):
 
 def test_tables_have_header_cells_and_captions(built_site):
     import re
-    for path in ["instruments/index.html", "themes/matrix/index.html", "themes/shelter/index.html",
-                 "timeline/index.html"]:
+
+    for path in [
+        "instruments/index.html",
+        "themes/matrix/index.html",
+        "themes/shelter/index.html",
+        "timeline/index.html",
+    ]:
         html = (built_site / "en" / path).read_text(encoding="utf-8")
         tables = re.findall(r"<table>(.*?)</table>", html, re.S)
         assert tables, path

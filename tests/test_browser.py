@@ -1,4 +1,5 @@
 """The built site in headless Chromium (Debian's package, driven by Playwright)."""
+
 from __future__ import annotations
 
 import io
@@ -21,8 +22,9 @@ def test_relations_picture_renders_with_working_links(served_site, page, real_co
     white = sum(count for count, rgb in (colours or []) if rgb == (255, 255, 255))
     assert white < 0.9 * image.width * image.height
     links = svg.locator("a")
-    related = {r.source for i in real_corpus.instruments for r in i.relations} | \
-              {r.target for i in real_corpus.instruments for r in i.relations}
+    related = {r.source for i in real_corpus.instruments for r in i.relations} | {
+        r.target for i in real_corpus.instruments for r in i.relations
+    }
     assert links.count() == len(related)
     hrefs = {links.nth(n).get_attribute("href") for n in range(links.count())}
     assert "../instruments/decision-203-2005/" in hrefs
@@ -63,13 +65,16 @@ def test_lookup_reads_the_query_from_the_address(served_site, page):
 
 
 def test_browser_resolver_agrees_with_python_on_every_citation(built_site, page, real_corpus):
-    from victimlaw.cite import Resolver
     from citations import CITATIONS
+    from victimlaw.cite import Resolver
+
     page.goto((built_site / "cite" / "index.html").as_uri())
     texts = [text for text, _ in CITATIONS]
     in_browser = page.evaluate(
         "texts => { const r = new victimlawCite.Resolver(window.VICTIMLAW_CITE);"
-        " return texts.map(t => r.resolve(t).map(m => [m.id, m.provision, m.score])); }", texts)
+        " return texts.map(t => r.resolve(t).map(m => [m.id, m.provision, m.score])); }",
+        texts,
+    )
     resolver = Resolver(real_corpus)
     in_python = [[[m.id, m.provision, m.score] for m in resolver.resolve(text)] for text in texts]
     assert in_browser == in_python

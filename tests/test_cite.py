@@ -1,4 +1,5 @@
 """The citation resolver: a table of citations in az, en and ru, and the `cite` command."""
+
 from __future__ import annotations
 
 import json
@@ -8,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from citations import CITATIONS
 from victimlaw.cite import Resolver, fold, parse
 from victimlaw.search.words import WORDRULES, word_rules
-
-from citations import CITATIONS
 
 
 @pytest.fixture(scope="module")
@@ -48,18 +48,29 @@ def test_the_scoring_weights_are_those_of_the_data_file(real_corpus, tmp_path):
     assert rules.cite["score"]["eqanun"] == {"same": 100, "other": -100} and rules.cite["threshold"] == 30
     best = Resolver(real_corpus).resolve("Qərar 203")[0]
     changed = tmp_path / "wordrules.yaml"
-    changed.write_text(WORDRULES.read_text(encoding="utf-8").replace("number: {same: 50,", "number: {same: 51,"),
-                       encoding="utf-8")
+    changed.write_text(
+        WORDRULES.read_text(encoding="utf-8").replace("number: {same: 50,", "number: {same: 51,"), encoding="utf-8"
+    )
     assert Resolver(real_corpus, word_rules(changed)).resolve("Qərar 203")[0].score == best.score + 1
 
 
 # Citations with letters outside the corpus: combining marks, capitals, letters and symbols outside the
 # Basic Multilingual Plane (a word's length and prefix count characters on both sides, not UTF-16 units).
 ODD_CITATIONS = [
-    "Rules on repatriation 𝐀𝐀", "Rules on repatriation 𐐏𐐏𐐏𐐏𐐏𐐏", "REPATRİASİYA QAYDALARI", "repatriatio\u0301n😀",
-    "İNSAN ALVERİ 𐐷𐐷𐐷", "Qərar 203 😀",
-    "Qe\u0301rar 203", "ma\u0308dde 14\u20111", "CETS № 197 art. 13", "ст. 14\u20111", "ЗАКОН 2005 жертв𝐀",
-    "Cinayət Məcəlləsi 144-1", "𝟚𝟘𝟘𝟝", "",
+    "Rules on repatriation 𝐀𝐀",
+    "Rules on repatriation 𐐏𐐏𐐏𐐏𐐏𐐏",
+    "REPATRİASİYA QAYDALARI",
+    "repatriatio\u0301n😀",
+    "İNSAN ALVERİ 𐐷𐐷𐐷",
+    "Qərar 203 😀",
+    "Qe\u0301rar 203",
+    "ma\u0308dde 14\u20111",
+    "CETS № 197 art. 13",
+    "ст. 14\u20111",
+    "ЗАКОН 2005 жертв𝐀",
+    "Cinayət Məcəlləsi 144-1",
+    "𝟚𝟘𝟘𝟝",
+    "",
 ]
 
 
@@ -68,7 +79,9 @@ def test_browser_resolver_agrees_with_python_outside_the_corpus(built_site, page
     page.goto((built_site / "cite" / "index.html").as_uri())
     in_browser = page.evaluate(
         "texts => { const r = new victimlawCite.Resolver(window.VICTIMLAW_CITE);"
-        " return texts.map(t => r.resolve(t).map(m => [m.id, m.provision, m.score])); }", ODD_CITATIONS)
+        " return texts.map(t => r.resolve(t).map(m => [m.id, m.provision, m.score])); }",
+        ODD_CITATIONS,
+    )
     resolver = Resolver(real_corpus)
     in_python = [[[m.id, m.provision, m.score] for m in resolver.resolve(text)] for text in ODD_CITATIONS]
     assert in_browser == in_python

@@ -1,4 +1,5 @@
 """The corpus against the source article: quotations, dates, numbers and e-qanun ids."""
+
 from __future__ import annotations
 
 import re
@@ -52,18 +53,25 @@ def test_every_quotation_is_in_the_article_word_for_word(real_corpus, article_te
 def test_each_date_is_stated_in_the_records_quotations(real_corpus):
     wrong = []
     for inst in real_corpus.instruments:
-        if inst.date and not has_official_source(inst):
-            if not any(date_in_text(inst.date, p) for p in article_passages(inst)):
-                wrong.append((inst.id, inst.date))
+        if (
+            inst.date
+            and not has_official_source(inst)
+            and not any(date_in_text(inst.date, p) for p in article_passages(inst))
+        ):
+            wrong.append((inst.id, inst.date))
         if inst.entry_into_force and not any(date_in_text(inst.entry_into_force, p) for p in article_passages(inst)):
             wrong.append((inst.id, "entry into force", inst.entry_into_force))
     assert not wrong, wrong
 
 
 def test_each_number_is_stated_in_the_records_quotations(real_corpus):
-    wrong = [(inst.id, inst.number) for inst in real_corpus.instruments
-             if inst.number and not has_official_source(inst)
-             and not any(re.search(rf"(?<![\d-]){re.escape(inst.number)}(?![\d])", p) for p in article_passages(inst))]
+    wrong = [
+        (inst.id, inst.number)
+        for inst in real_corpus.instruments
+        if inst.number
+        and not has_official_source(inst)
+        and not any(re.search(rf"(?<![\d-]){re.escape(inst.number)}(?![\d])", p) for p in article_passages(inst))
+    ]
     assert not wrong, wrong
 
 
@@ -83,7 +91,9 @@ def test_every_eqanun_id_in_the_article_belongs_to_exactly_one_record(real_corpu
 
 def test_every_act_number_in_the_article_is_a_record(real_corpus, article_text):
     text = " ".join(article_text.split())
-    numbers = set(re.findall(r"(\d+(?:/\d+)?(?:-IVQD)?) (?:nömrəli|saylı)", text)) | set(re.findall(r"№ (\d+-IVQD)", text))
+    numbers = set(re.findall(r"(\d+(?:/\d+)?(?:-IVQD)?) (?:nömrəli|saylı)", text)) | set(
+        re.findall(r"№ (\d+-IVQD)", text)
+    )
     known = {inst.number for inst in real_corpus.instruments if inst.number}
     known |= {n.split("/", 2)[-1] for n in known if n.startswith("A/RES/")}  # "55/25 saylı"
     assert numbers, "the pattern found nothing: the test would be vacuous"
@@ -94,28 +104,28 @@ def test_every_act_number_in_the_article_is_a_record(real_corpus, article_text):
 EXPECTED = [
     # id, date, number, eqanun
     ("un-declaration-victims-1985", "1985-11-29", "A/RES/40/34", None),  # "1985-ci il 29 noyabr"
-    ("palermo-protocol-2000", "2000-11-15", None, None),                # "2000-ci il 15 noyabr ... 55/25"
-    ("coe-cets-197", "2005-05-16", "CETS No. 197", None),               # "16 may 2005 ... 1 fevral 2008"
-    ("law-2010-ratification-cets-197", "2010-05-11", None, 19607),      # [4]
-    ("order-208-2004", "2004-05-06", "208", 5977),                      # [3]
-    ("law-2005-combating-trafficking", "2005-06-28", None, None),       # "2005-ci il iyunun 28-də"
+    ("palermo-protocol-2000", "2000-11-15", None, None),  # "2000-ci il 15 noyabr ... 55/25"
+    ("coe-cets-197", "2005-05-16", "CETS No. 197", None),  # "16 may 2005 ... 1 fevral 2008"
+    ("law-2010-ratification-cets-197", "2010-05-11", None, 19607),  # [4]
+    ("order-208-2004", "2004-05-06", "208", 5977),  # [3]
+    ("law-2005-combating-trafficking", "2005-06-28", None, None),  # "2005-ci il iyunun 28-də"
     ("decree-272-2005", "2005-08-04", "272", None),
-    ("decision-203-2005", "2005-11-09", "203", 11446),                  # [6]
-    ("decision-8-2006", "2006-01-12", "8", 11840),                      # [10]
-    ("decision-62-2006", "2006-03-06", "62", 11503),                    # [8]
-    ("decision-152-2006", "2006-06-17", "152", 12249),                  # [9]
-    ("decision-2008-02-01", "2008-02-01", None, 13160),                 # [7]
+    ("decision-203-2005", "2005-11-09", "203", 11446),  # [6]
+    ("decision-8-2006", "2006-01-12", "8", 11840),  # [10]
+    ("decision-62-2006", "2006-03-06", "62", 11503),  # [8]
+    ("decision-152-2006", "2006-06-17", "152", 12249),  # [9]
+    ("decision-2008-02-01", "2008-02-01", None, 13160),  # [7]
     ("order-133-2009", "2009-02-06", "133", None),
-    ("decision-123-2009", "2009-08-11", "123", 18248),                  # [11]
-    ("decision-131-2009", "2009-09-03", "131", 18436),                  # [12]
+    ("decision-123-2009", "2009-08-11", "123", 18248),  # [11]
+    ("decision-131-2009", "2009-09-03", "131", 18436),  # [12]
     ("law-609-ivqd", "2013-04-19", "609-IVQD", None),
     ("decree-887-2013", "2013-05-07", "887", None),
-    ("decision-252-2013", "2013-09-10", "252", 26649),                  # [13]
-    ("decision-37-2014", "2014-02-06", "37", 28126),                    # [14]
+    ("decision-252-2013", "2013-09-10", "252", 26649),  # [13]
+    ("decision-37-2014", "2014-02-06", "37", 28126),  # [14]
     ("order-667-2014", "2014-07-24", "667", None),
-    ("order-2173-2020", "2020-07-22", "2173", 45470),                   # [16]
+    ("order-2173-2020", "2020-07-22", "2173", 45470),  # [16]
     ("decision-158-2023", "2023-05-16", "158", None),
-    ("annual-information-2023", "2024-05-21", None, None),              # "21.05.2024"
+    ("annual-information-2023", "2024-05-21", None, None),  # "21.05.2024"
     ("constitution", None, None, None),
     ("criminal-code", None, None, None),
 ]
@@ -142,16 +152,23 @@ def test_criminal_code_articles_and_the_law_of_2013(real_corpus):
 
 
 def test_four_national_action_plans(real_corpus):
-    plans = sorted(i.id for i in real_corpus.instruments
-                   if i.approves and i.approves["kind"] == "action_plan" and i.kind == "order")
+    plans = sorted(
+        i.id
+        for i in real_corpus.instruments
+        if i.approves and i.approves["kind"] == "action_plan" and i.kind == "order"
+    )
     assert plans == ["order-133-2009", "order-208-2004", "order-2173-2020", "order-667-2014"]
 
 
 # -- themes: the parallels the article itself draws
 def test_every_theme_passage_is_in_the_article(real_corpus, article_text):
     article = squash(article_text)
-    missing = [(theme.id, m.passage[:60]) for theme in real_corpus.themes for m in theme.mappings
-               if m.basis == "article" and squash(m.passage) not in article]
+    missing = [
+        (theme.id, m.passage[:60])
+        for theme in real_corpus.themes
+        for m in theme.mappings
+        if m.basis == "article" and squash(m.passage) not in article
+    ]
     assert not missing, missing
 
 
@@ -177,7 +194,11 @@ SEED_PARALLELS = [
 @pytest.mark.parametrize("theme_id,international,national", SEED_PARALLELS)
 def test_the_articles_parallels_are_present_with_basis_article(real_corpus, theme_id, international, national):
     theme = next(t for t in real_corpus.themes if t.id == theme_id)
-    found = [m for m in theme.mappings if m.basis == "article"
-             and any((x.instrument, x.provision) == international for x in m.international)
-             and (national == (None, None) or any((x.instrument, x.provision) == national for x in m.national))]
+    found = [
+        m
+        for m in theme.mappings
+        if m.basis == "article"
+        and any((x.instrument, x.provision) == international for x in m.international)
+        and (national == (None, None) or any((x.instrument, x.provision) == national for x in m.national))
+    ]
     assert found, (theme_id, international, national)

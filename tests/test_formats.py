@@ -1,4 +1,5 @@
 """Cite this: the three styles, BibTeX, RIS, CSL-JSON, JSON-LD, meta tags and the data exports."""
+
 from __future__ import annotations
 
 import csv
@@ -10,12 +11,10 @@ import jsonschema
 import pytest
 import rispy
 
-from victimlaw import LANGUAGES
-from victimlaw.labels import Labels
-from victimlaw.exports import citations
-from victimlaw import exports
-
 from conftest import DATA
+from victimlaw import LANGUAGES, exports
+from victimlaw.exports import citations
+from victimlaw.labels import Labels
 
 
 @pytest.fixture(scope="module")
@@ -25,23 +24,42 @@ def pages(real_corpus):
 
 def test_citation_styles_of_a_cabinet_decision(real_corpus):
     styles = citations.styles(real_corpus.by_id["decision-203-2005"])
-    assert styles["az"].endswith("Nazirlər Kabinetinin Qərarı (9 noyabr 2005-ci il tarixli, № 203). https://e-qanun.az/framework/11446")
-    assert styles["en"].endswith("supervision of their activities (№ 203, 9 November 2005) <https://e-qanun.az/framework/11446>")
-    assert styles["ru"].endswith("контроля за их деятельностью от 9 ноября 2005 г. № 203. – URL: https://e-qanun.az/framework/11446.")
+    assert styles["az"].endswith(
+        "Nazirlər Kabinetinin Qərarı (9 noyabr 2005-ci il tarixli, № 203). https://e-qanun.az/framework/11446"
+    )
+    assert styles["en"].endswith(
+        "supervision of their activities (№ 203, 9 November 2005) <https://e-qanun.az/framework/11446>"
+    )
+    assert styles["ru"].endswith(
+        "контроля за их деятельностью от 9 ноября 2005 г. № 203. – URL: https://e-qanun.az/framework/11446."
+    )
 
 
 def test_citation_styles_of_a_treaty(real_corpus):
     styles = citations.styles(real_corpus.by_id["coe-cets-197"])
-    assert styles["en"] == ("Council of Europe Convention on Action against Trafficking in Human Beings "
-                            "(opened for signature 16 May 2005, entered into force 1 February 2008) CETS No. 197")
-    assert styles["ru"].startswith("Конвенция Совета Европы о противодействии торговле людьми от 16 мая 2005 г. CETS No. 197.")
+    assert styles["en"] == (
+        "Council of Europe Convention on Action against Trafficking in Human Beings "
+        "(opened for signature 16 May 2005, entered into force 1 February 2008) CETS No. 197"
+    )
+    assert styles["ru"].startswith(
+        "Конвенция Совета Европы о противодействии торговле людьми от 16 мая 2005 г. CETS No. 197."
+    )
 
 
 def test_azerbaijani_year_suffixes_follow_the_article():
     t = Labels("az")
     assert [t.az_year(y) for y in (2000, 2004, 2005, 2006, 2008, 2009, 2010, 2013, 2020, 2023)] == [
-        "2000-ci il", "2004-cü il", "2005-ci il", "2006-cı il", "2008-ci il", "2009-cu il", "2010-cu il",
-        "2013-cü il", "2020-ci il", "2023-cü il"]
+        "2000-ci il",
+        "2004-cü il",
+        "2005-ci il",
+        "2006-cı il",
+        "2008-ci il",
+        "2009-cu il",
+        "2010-cu il",
+        "2013-cü il",
+        "2020-ci il",
+        "2023-cü il",
+    ]
 
 
 def test_every_bibtex_file_parses(real_corpus):
@@ -73,6 +91,7 @@ def test_every_ris_file_parses(real_corpus):
 def test_csl_json_renders_with_a_real_processor(real_corpus, pages):
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
+
     items = json.loads(pages["data/instruments-en.csl.json"])
     assert len(items) == len(real_corpus.instruments)
     source = CiteProcJSON(items)
@@ -100,7 +119,10 @@ def test_json_ld_names_the_right_dates_and_numbers(real_corpus):
 
 def test_json_ld_cannot_close_its_script_element(real_corpus):
     import dataclasses
-    inst = dataclasses.replace(real_corpus.by_id["constitution"], purpose={"az": "x</script><script>", "en": "x", "ru": "x"})
+
+    inst = dataclasses.replace(
+        real_corpus.by_id["constitution"], purpose={"az": "x</script><script>", "en": "x", "ru": "x"}
+    )
     assert "</script>" not in citations.json_ld(inst, real_corpus, Labels("az"))
 
 
@@ -127,11 +149,13 @@ def test_instrument_page_meta_tags_and_json_ld_in_the_built_site(built_site):
 def test_downloads_are_data_uris_holding_the_files(built_site, real_corpus):
     import base64
     import re
+
     html = (built_site / "ru" / "instruments" / "decision-203-2005" / "index.html").read_text(encoding="utf-8")
     links = dict(re.findall(r'<a download="([^"]+)" href="data:[^,]+;base64,([^"]+)"', html))
 
     def unquote(data):
         return base64.b64decode(data).decode("utf-8")
+
     assert set(links) == {"decision-203-2005.ru.bib", "decision-203-2005.ru.ris", "decision-203-2005.ru.csl.json"}
     inst = real_corpus.by_id["decision-203-2005"]
     assert unquote(links["decision-203-2005.ru.bib"]) == citations.bibtex(inst, Labels("ru"))

@@ -1,4 +1,5 @@
 """Writing the pages' stubs: whole files, only when changed, and nothing written when the data is bad."""
+
 from __future__ import annotations
 
 import subprocess
@@ -8,13 +9,16 @@ from pathlib import Path
 import pytest
 
 from victimlaw.cli import main
-from victimlaw.model.errors import DataError
 from victimlaw.generate import STUB, generate
+from victimlaw.model.errors import DataError
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -77,8 +81,10 @@ def test_cli_check_reports_every_error_and_exit_status(data_dir, capsys):
     assert main(["check", str(data_dir / "instruments.yaml")]) == 0
     assert "3 instruments, 2 provisions, 1 relations: OK" in capsys.readouterr().out
     path = data_dir / "instruments.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("eqanun: 100", "eqanun: x").replace("kind: law", "kind: lex"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("eqanun: 100", "eqanun: x").replace("kind: law", "kind: lex"),
+        encoding="utf-8",
+    )
     assert main(["check", str(path)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("2 errors in the data:")
@@ -87,12 +93,23 @@ def test_cli_check_reports_every_error_and_exit_status(data_dir, capsys):
 
 def test_cli_generate_and_console_script(data_dir, tmp_path):
     docs = tmp_path / "out"
-    result = subprocess.run([Path(sys.executable).with_name("victimlaw"), "generate",
-                             "--data", data_dir / "instruments.yaml", "--docs", docs],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            Path(sys.executable).with_name("victimlaw"),
+            "generate",
+            "--data",
+            data_dir / "instruments.yaml",
+            "--docs",
+            docs,
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert (docs / "en" / "instruments" / "decision-two.md").exists()
-    result = subprocess.run([Path(sys.executable).with_name("victimlaw"), "check", tmp_path / "missing.yaml"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [Path(sys.executable).with_name("victimlaw"), "check", tmp_path / "missing.yaml"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1 and "cannot read the file" in result.stderr and "Traceback" not in result.stderr
-

@@ -1,4 +1,5 @@
 """Hostile and malformed data: a clear error naming file, line and field, and nothing written."""
+
 from __future__ import annotations
 
 import shutil
@@ -6,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from victimlaw.cli import main
-from victimlaw.generate import generate
-
 from conftest import ROOT, run_build
 from test_generate import snapshot
+from victimlaw.cli import main
+from victimlaw.generate import generate
 
 BAD = Path(__file__).with_name("bad-data")
 
@@ -20,24 +20,65 @@ EXPECTED = {
     "duplicate-id": ("instruments.yaml", 21, "instruments[1] (law-one).id", "duplicate id 'law-one' (first on line 2)"),
     "duplicate-key": ("instruments.yaml", 10, "instruments[0].eqanun", "duplicate key 'eqanun' (first on line 9)"),
     "unknown-field": ("instruments.yaml", 28, "instruments[1] (decision-two).colour", "unknown field 'colour'"),
-    "number-as-list": ("instruments.yaml", 9, "instruments[0] (law-one).eqanun", "[100] is not of type 'integer', 'null'"),
+    "number-as-list": (
+        "instruments.yaml",
+        9,
+        "instruments[0] (law-one).eqanun",
+        "[100] is not of type 'integer', 'null'",
+    ),
     "date-as-text": ("instruments.yaml", 6, "instruments[0] (law-one).date", "'28 June 2005' does not match"),
-    "impossible-date": ("instruments.yaml", 6, "instruments[0] (law-one).date", "'2005-02-30' is not a real calendar date"),
+    "impossible-date": (
+        "instruments.yaml",
+        6,
+        "instruments[0] (law-one).date",
+        "'2005-02-30' is not a real calendar date",
+    ),
     "future-date": ("instruments.yaml", 6, "instruments[0] (law-one).date", "2999-01-01 is in the future"),
-    "missing-relation-target": ("instruments.yaml", 32, "instruments[1] (decision-two).relations[0].target",
-                                "no instrument has the id 'law-none'"),
-    "missing-provision": ("instruments.yaml", 32, "instruments[1] (decision-two).relations[0].provision",
-                          "'law-one' has no provision 'art-9'"),
+    "missing-relation-target": (
+        "instruments.yaml",
+        32,
+        "instruments[1] (decision-two).relations[0].target",
+        "no instrument has the id 'law-none'",
+    ),
+    "missing-provision": (
+        "instruments.yaml",
+        32,
+        "instruments[1] (decision-two).relations[0].provision",
+        "'law-one' has no provision 'art-9'",
+    ),
     "missing-language": ("instruments.yaml", 10, "instruments[0] (law-one).title", "'ru' is required"),
-    "eqanun-not-positive": ("instruments.yaml", 9, "instruments[0] (law-one).eqanun", "0 is less than the minimum of 1"),
-    "eqanun-not-integer": ("instruments.yaml", 9, "instruments[0] (law-one).eqanun", "is not of type 'integer', 'null'"),
-    "id-with-capitals": ("instruments.yaml", 2, "instruments[0] (Law One).id", "must be lower-case letters, digits and hyphens"),
+    "eqanun-not-positive": (
+        "instruments.yaml",
+        9,
+        "instruments[0] (law-one).eqanun",
+        "0 is less than the minimum of 1",
+    ),
+    "eqanun-not-integer": (
+        "instruments.yaml",
+        9,
+        "instruments[0] (law-one).eqanun",
+        "is not of type 'integer', 'null'",
+    ),
+    "id-with-capitals": (
+        "instruments.yaml",
+        2,
+        "instruments[0] (Law One).id",
+        "must be lower-case letters, digits and hyphens",
+    ),
     "alias-bomb": ("instruments.yaml", 1, "a1[0]", "YAML anchors and aliases are not allowed"),
     "non-utf8": ("instruments.yaml", 10, "", "not valid UTF-8"),
-    "theme-missing-instrument": ("themes.yaml", 6, "themes[0] (recovery).mappings[0].international[0].instrument",
-                                 "no instrument has the id 'treaty-nine'"),
-    "theme-missing-provision": ("themes.yaml", 6, "themes[0] (recovery).mappings[0].international[0].provision",
-                                "'treaty-three' has no provision 'art-99'"),
+    "theme-missing-instrument": (
+        "themes.yaml",
+        6,
+        "themes[0] (recovery).mappings[0].international[0].instrument",
+        "no instrument has the id 'treaty-nine'",
+    ),
+    "theme-missing-provision": (
+        "themes.yaml",
+        6,
+        "themes[0] (recovery).mappings[0].international[0].provision",
+        "'treaty-three' has no provision 'art-99'",
+    ),
 }
 
 
@@ -93,7 +134,7 @@ def test_mkdocs_build_with_bad_data_fails_cleanly(case, tmp_path):
     (site / "previous.html").write_text("previous build", encoding="utf-8")
     docs_before = snapshot(ROOT / "docs")
     result = run_build(site, data=data)
-    file, line, field, message = EXPECTED[case]
+    file, line, _field, message = EXPECTED[case]
     assert result.returncode != 0
     assert f"{data.parent / file}:{line}:" in result.stderr and message in result.stderr
     assert "Traceback" not in result.stderr
@@ -108,15 +149,22 @@ HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> a | b {{ confi
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     from html.parser import HTMLParser  # noqa: F401 (used by the tests below through sitecheck)
-    from victimlaw.bench import project_copy
+
     from conftest import MINIMAL, REFERENCES, THEMES
+    from victimlaw.bench import project_copy
+
     folder = tmp_path_factory.mktemp("hostile")
     data = folder / "data"
     data.mkdir()
     quoted = HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
     text = MINIMAL
-    for old in ('en: "First law"', 'en: "Protects victims."', 'en: "Definitions."', 'az: "Birinci qanun"',
-                'ru: "Первый закон"'):
+    for old in (
+        'en: "First law"',
+        'en: "Protects victims."',
+        'en: "Definitions."',
+        'az: "Birinci qanun"',
+        'ru: "Первый закон"',
+    ):
         key = old.split(":")[0]
         text = text.replace(old, f'{key}: "{quoted}{" Закон" if key == "ru" else ""}"', 1)
     (data / "instruments.yaml").write_text(text, encoding="utf-8")
@@ -134,6 +182,7 @@ OUR_SCRIPTS = ("bundle.", "tablesort.js", "cite.js", "search.js", "cite-data.js"
 
 def test_no_injected_element_or_attribute(hostile_site):
     from html.parser import HTMLParser
+
     found = []
 
     class Check(HTMLParser):
@@ -161,6 +210,7 @@ def test_no_injected_element_or_attribute(hostile_site):
         def handle_data(self, data):
             if self.in_script and "alert(" in data:  # every payload calls alert(); Material's own scripts do not
                 found.append(("script", data[:80]))
+
     pages = sorted(hostile_site.rglob("*.html"))
     assert len(pages) > 20
     for path in pages:
@@ -184,12 +234,16 @@ def test_hostile_text_stays_inside_meta_attributes_and_scripts(hostile_site):
 # -- output
 def test_two_builds_of_the_same_sources_are_identical(built_site, tmp_path):
     from conftest import build_site
+
     second = build_site(tmp_path / "again")
     first_files = {p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file()}
     second_files = {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
     assert first_files == second_files
-    different = [str(p) for p in sorted(first_files) if p.name != "sitemap.xml.gz"
-                 and (built_site / p).read_bytes() != (second / p).read_bytes()]
+    different = [
+        str(p)
+        for p in sorted(first_files)
+        if p.name != "sitemap.xml.gz" and (built_site / p).read_bytes() != (second / p).read_bytes()
+    ]
     assert different == []
 
 
@@ -197,6 +251,7 @@ def test_navigation_shared_across_a_folder_is_materials_own(built_site, tmp_path
     """overrides/partials/nav.html and tabs.html render Material's partial once per folder of pages outside
     the navigation and reuse it; with Material's partials on every page the site must be the same."""
     from victimlaw.bench import project_copy
+
     config = project_copy(tmp_path / "project")
     overrides = tmp_path / "overrides"
     shutil.copytree(ROOT / "overrides", overrides)
@@ -217,7 +272,9 @@ def test_navigation_shared_across_a_folder_is_materials_own(built_site, tmp_path
 
 def test_pages_outside_the_navigation_share_it_by_folder():
     from types import SimpleNamespace as Page
+
     from victimlaw.plugin import shared_partial_key
+
     catalogue = Page(url="en/instruments/")
     nav = Page(pages=[Page(url="en/"), catalogue])
     assert shared_partial_key(catalogue, nav) is None  # its entry is marked active
@@ -231,6 +288,7 @@ def test_pages_outside_the_navigation_share_it_by_folder():
 def copy_with_a_broken_link(tmp_path, lang: str) -> Path:
     """A project copy whose `lang` about page links nowhere: that language's build fails."""
     from victimlaw.bench import project_copy
+
     config = project_copy(tmp_path / "project")
     about = tmp_path / "project" / "docs" / lang / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[broken](nowhere.md)\n", encoding="utf-8")
@@ -249,6 +307,7 @@ def test_the_build_fails_when_the_default_language_fails(tmp_path):
 
 def test_external_links_open_safely_and_e_qanun_is_https(built_site):
     import re
+
     unsafe = []
     for path in built_site.rglob("*.html"):
         for tag in re.findall(r"<a\s[^>]*href=\"https?://[^\"]*\"[^>]*>", path.read_text(encoding="utf-8")):
@@ -260,6 +319,7 @@ def test_external_links_open_safely_and_e_qanun_is_https(built_site):
 
 def test_the_language_switcher_names_languages_in_their_own_language(built_site):
     import re
+
     html = (built_site / "ru" / "index.html").read_text(encoding="utf-8")
     names = re.findall(r'hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*</a>', html)
     assert dict(names) == {"az": "Azərbaycanca", "en": "English", "ru": "Русский"}
@@ -273,15 +333,27 @@ def test_a_killed_build_leaves_docs_and_site_whole_and_the_next_build_removes_it
     import subprocess
     import sys
     import time
+
     from victimlaw.bench import project_copy
     from victimlaw.generate import STUB, generated_folders
+
     config = project_copy(tmp_path / "project")
     docs, site = tmp_path / "project" / "docs", tmp_path / "site"
     assert run_build(site, config).returncode == 0
     previous = snapshot(site)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("VICTIMLAW_DATA", None)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(config),
+        "--site-dir",
+        str(site),
+    ]
     for moment in (0.4, 0.9, 1.6, 2.4, 3.2, 4.0):
         for folder in generated_folders(docs):  # as on a fresh checkout: the stubs are written again
             shutil.rmtree(folder)
@@ -295,8 +367,9 @@ def test_a_killed_build_leaves_docs_and_site_whole_and_the_next_build_removes_it
     assert run_build(site, config).returncode == 0
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     assert not list(docs.rglob(".stub-*")) and not list(tmp_path.rglob(".generating-*"))
-    assert {p.relative_to(site) for p in site.rglob("*")} == {Path(name) for name in previous} | \
-        {p.relative_to(site) for p in site.rglob("*") if p.is_dir()}
+    assert {p.relative_to(site) for p in site.rglob("*")} == {Path(name) for name in previous} | {
+        p.relative_to(site) for p in site.rglob("*") if p.is_dir()
+    }
 
 
 def test_a_build_keeps_hidden_entries_of_the_site_folder(tmp_path):

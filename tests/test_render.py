@@ -1,15 +1,15 @@
 """Generated pages: one per record and language, facts shown, data escaped."""
+
 from __future__ import annotations
 
 import pytest
 
-from victimlaw import LANGUAGES
+from conftest import DATA, MINIMAL
+from victimlaw import LANGUAGES, exports
 from victimlaw.labels import Labels, strings
 from victimlaw.model.corpus import load_corpus
-from victimlaw import exports
 from victimlaw.pages import external_url, render_site
 
-from conftest import DATA, MINIMAL
 
 def to_html(page: str) -> str:
     """Pages are rendered straight to HTML (they were Markdown until the plugin rendered them itself)."""
@@ -24,11 +24,17 @@ def pages(data_dir):
 
 def test_every_record_has_a_page_in_every_language_plus_catalogue_and_references(pages):
     records = ("law-one", "decision-two", "treaty-three")
-    expected = {f"{lang}/instruments/{record}{suffix}" for lang in LANGUAGES for record in records
-                for suffix in (".md",)}
-    expected |= {f"{lang}/{page}" for lang in LANGUAGES
-                 for page in ("instruments/index.md", "references/index.md", "cite/index.md", "timeline/index.md")}
-    expected |= {"data/instruments.json", "data/instruments.csv"} | {f"data/instruments-{lang}.csl.json" for lang in LANGUAGES}
+    expected = {
+        f"{lang}/instruments/{record}{suffix}" for lang in LANGUAGES for record in records for suffix in (".md",)
+    }
+    expected |= {
+        f"{lang}/{page}"
+        for lang in LANGUAGES
+        for page in ("instruments/index.md", "references/index.md", "cite/index.md", "timeline/index.md")
+    }
+    expected |= {"data/instruments.json", "data/instruments.csv"} | {
+        f"data/instruments-{lang}.csl.json" for lang in LANGUAGES
+    }
     assert set(pages) == expected
 
 
@@ -46,8 +52,10 @@ def test_instrument_page_shows_facts_link_and_anchors(pages):
 
 def test_the_same_anchors_exist_in_every_language(pages):
     import re
-    anchors = {lang: set(re.findall(r'id="([^"]+)"', to_html(pages[f"{lang}/instruments/law-one.md"])))
-               for lang in LANGUAGES}
+
+    anchors = {
+        lang: set(re.findall(r'id="([^"]+)"', to_html(pages[f"{lang}/instruments/law-one.md"]))) for lang in LANGUAGES
+    }
     wanted = {"facts", "purpose", "provisions", "art-1", "relations", "sources"}
     for lang in LANGUAGES:
         assert wanted <= anchors[lang], (lang, anchors[lang])
@@ -82,12 +90,15 @@ HOSTILE = [
 @pytest.mark.parametrize("text", HOSTILE)
 def test_text_in_the_data_stays_text(data_dir, text):
     yaml_text = MINIMAL.replace('en: "First law"', "en: " + _quote(text), 1).replace(
-        'en: "Protects victims."', "en: " + _quote(text), 1)
+        'en: "Protects victims."', "en: " + _quote(text), 1
+    )
     (data_dir / "instruments.yaml").write_text(yaml_text, encoding="utf-8")
     pages = render_site(load_corpus(data_dir / "instruments.yaml"), directory_urls=False)
     for path in ("en/instruments/law-one.md", "en/instruments/decision-two.md", "en/instruments/index.md"):
         html = to_html(pages[path])
-        assert "<script" not in html and "<img" not in html and "javascript:" not in html.replace("javascript:alert", "")
+        assert (
+            "<script" not in html and "<img" not in html and "javascript:" not in html.replace("javascript:alert", "")
+        )
         assert 'href="javascript' not in html
         assert "<em>bold" not in html and "<em>it" not in html and "<strong>bold" not in html
     title_html = to_html(pages["en/instruments/law-one.md"])
@@ -114,6 +125,7 @@ def test_catalogue_lists_every_record_once_per_group_and_in_date_order(pages):
 
 def test_string_catalogue_is_complete_for_every_language_and_vocabulary():
     import json
+
     data = strings()
     for section, entries in data.items():
         if section in ("month", "month_nominative"):

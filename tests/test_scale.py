@@ -1,4 +1,5 @@
 """A corpus too large for one page: listings split into pages, every link still resolves."""
+
 from __future__ import annotations
 
 import posixpath
@@ -6,12 +7,11 @@ import re
 
 import pytest
 
+from conftest import DATA
 from victimlaw import LANGUAGES, exports
 from victimlaw.model.corpus import load_corpus
 from victimlaw.pages import kinds, page_url, render_site
 from victimlaw.synthetic import write_corpus
-
-from conftest import DATA
 
 LINK = re.compile(r'href="([^"#?]+)(?:#[^"]*)?"')
 INSTRUMENT_LINK = re.compile(r'href="\.\./instruments/([a-z0-9-]+)\.html"')

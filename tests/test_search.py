@@ -1,4 +1,5 @@
 """Per-language search, in the public build (served) and the offline build (from disk)."""
+
 from __future__ import annotations
 
 import json
@@ -8,10 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sitecheck import broken_links, read_site
 from victimlaw import cite, search
 from victimlaw.search import words
-
-from sitecheck import broken_links, read_site
 
 PREFIX = {"az": "", "en": "en/", "ru": "ru/"}
 PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "victimlaw"  # each script beside its Python twin
@@ -39,7 +39,7 @@ QUERIES = [
 def shard_content(path):
     """What a shard script assigns: ...[\"<lang>/<name>\"] = <JSON>;"""
     script = path.read_text(encoding="utf-8")
-    return json.loads(script[script.index("] = ") + 4:].rstrip().rstrip(";"))
+    return json.loads(script[script.index("] = ") + 4 :].rstrip().rstrip(";"))
 
 
 def results(page, query):
@@ -53,8 +53,11 @@ def check_queries(page, open_language):
         open_language(lang)
         found = results(page, query)
         assert any(location.startswith(expected) for location in found), (lang, query, found[:5])
-        other = [loc for loc in found if not loc.startswith(PREFIX[lang]) or
-                 (lang == "az" and loc.startswith(("en/", "ru/")))]
+        other = [
+            loc
+            for loc in found
+            if not loc.startswith(PREFIX[lang]) or (lang == "az" and loc.startswith(("en/", "ru/")))
+        ]
         assert other == [], (lang, query, other)
 
 
@@ -121,15 +124,23 @@ def test_one_index_per_language_holding_only_that_language(request, site_fixture
 
 def test_the_index_is_split_into_small_shards():
     """Whatever the corpus size, a query loads a term shard per word and a document shard per result."""
-    docs = [{"l": f"instruments/x-{n}/", "t": f"Title {n}", "p": "", "x": f"qurbanların hüquqları {n} " * 20}
-            for n in range(1000)]
+    docs = [
+        {"l": f"instruments/x-{n}/", "t": f"Title {n}", "p": "", "x": f"qurbanların hüquqları {n} " * 20}
+        for n in range(1000)
+    ]
     docs[500]["x"] = "long " * 20_000  # larger than a shard: alone in its own
     shards = search.build_index(docs, "az")
     manifest = shards["index"]
-    assert {k: manifest[k] for k in ("lang", "sections", "termShards")} == {"lang": "az", "sections": 1000, "termShards": 5}
+    assert {k: manifest[k] for k in ("lang", "sections", "termShards")} == {
+        "lang": "az",
+        "sections": 1000,
+        "termShards": 5,
+    }
     starts = manifest["docShards"]
     assert starts[0] == 0 and starts == sorted(starts) and 500 in starts and 501 in starts
-    assert [doc for k in range(len(starts)) for doc in shards[f"d{k}"]] == [[d["l"], d["t"], d["p"], d["x"]] for d in docs]
+    assert [doc for k in range(len(starts)) for doc in shards[f"d{k}"]] == [
+        [d["l"], d["t"], d["p"], d["x"]] for d in docs
+    ]
     for k in range(len(starts)):
         if k != starts.index(500):
             assert len(json.dumps(shards[f"d{k}"], ensure_ascii=False)) < 2 * search.DOC_SHARD_CHARS
@@ -155,8 +166,13 @@ def test_a_group_of_terms_too_large_for_a_shard_is_split_by_three_letters(monkey
 
 def test_words_are_folded_and_stemmed():
     assert search.terms("İnsan alverİ QURBANLARI, ребёнок!", "az") == ["insan", "alveri", "qurbanlari", "ребенок"]
-    assert [search.stem_ru(w) for w in ("жертвы", "жертв", "жертвам", "торговли", "торговле")] == \
-        ["жертв", "жертв", "жертв", "торговл", "торговл"]
+    assert [search.stem_ru(w) for w in ("жертвы", "жертв", "жертвам", "торговли", "торговле")] == [
+        "жертв",
+        "жертв",
+        "жертв",
+        "торговл",
+        "торговл",
+    ]
     assert search.terms("shelters victims", "en") == ["shelter", "victim"]
 
 
@@ -165,11 +181,56 @@ def test_words_are_folded_and_stemmed():
 # digits, nothing. Only letters known to the Unicode version of Python's unicodedata: a newer letter is
 # a letter to the browser and not to Python.
 OUTSIDE_CORPUS = [
-    "ƏLİYEV", "İNSAN", "İ", "I", "ı", "i\u0307", "ЖЕРТВА", "ЁЛКА", "ЖЕРТВАМИ", "ПРИЮТЫ", "SHELTERS", "VICTIMIZED",
-    "e\u0301", "\u0301", "и\u0306", "ра\u0306он", "s\u0327", "s\u0327əxs", "ко\u0308т", "Ş", "Ç",
-    "𝐀bc", "😀", "𐐷", "𐐏", "𐐏𐐏𐐏s", "𐐏𐐏𐐏𐐏ing", "𝐀𝐀𝐀𝐀ies", "𝟙𝟚𝟛", "жертв𝐀ами", "жертва😀ми", "\U0001F1E6\U0001F1FF",
-    "qurbanЖертвы", "ΟΔΟΣ", "Straße", "ẞ", "ǅ", "ﬁle", "Ⅻ", "٣٤", "½", "한국어", "x_y", "a\u200db",
-    "abc123", "2005-ci", "14\u20111", "609–IV", "", " ",
+    "ƏLİYEV",
+    "İNSAN",
+    "İ",
+    "I",
+    "ı",
+    "i\u0307",
+    "ЖЕРТВА",
+    "ЁЛКА",
+    "ЖЕРТВАМИ",
+    "ПРИЮТЫ",
+    "SHELTERS",
+    "VICTIMIZED",
+    "e\u0301",
+    "\u0301",
+    "и\u0306",
+    "ра\u0306он",
+    "s\u0327",
+    "s\u0327əxs",
+    "ко\u0308т",
+    "Ş",
+    "Ç",
+    "𝐀bc",
+    "😀",
+    "𐐷",
+    "𐐏",
+    "𐐏𐐏𐐏s",
+    "𐐏𐐏𐐏𐐏ing",
+    "𝐀𝐀𝐀𝐀ies",
+    "𝟙𝟚𝟛",
+    "жертв𝐀ами",
+    "жертва😀ми",
+    "\U0001f1e6\U0001f1ff",
+    "qurbanЖертвы",
+    "ΟΔΟΣ",
+    "Straße",
+    "ẞ",
+    "ǅ",
+    "ﬁle",
+    "Ⅻ",
+    "٣٤",
+    "½",
+    "한국어",
+    "x_y",
+    "a\u200db",
+    "abc123",
+    "2005-ci",
+    "14\u20111",
+    "609–IV",
+    "",
+    " ",
 ]
 
 
@@ -190,26 +251,33 @@ def test_the_browser_folds_and_stems_as_the_index_does(served_site, page, real_c
     words = sorted(set(re.findall(r"[^\W_]+", text))) + OUTSIDE_CORPUS
     page.goto(served_site)
     for lang in ("az", "en", "ru"):
-        browser = page.evaluate("([words, lang]) => words.map(w => victimlawSearch.terms(w, lang).join(' '))", [words, lang])
+        browser = page.evaluate(
+            "([words, lang]) => words.map(w => victimlawSearch.terms(w, lang).join(' '))", [words, lang]
+        )
         python = [" ".join(search.terms(w, lang)) for w in words]
-        assert [(w, b) for w, b, p in zip(words, browser, python) if b != p] == []
+        assert [(w, b) for w, b, p in zip(words, browser, python, strict=True) if b != p] == []
         keys = sorted({term[:n] for term in python for n in (1, 2, 3) if term})
         shards = page.evaluate("([keys, n]) => keys.map(k => victimlawSearch.shardOf(k, n))", [keys, 97])
         assert shards == [search.shard_of(key, 97) for key in keys]
-    browser = page.evaluate("""words => words.map(w => {
+    browser = page.evaluate(
+        """words => words.map(w => {
         const s = victimlawSearch, folded = s.fold(w);
         return [folded, s.stemRu(folded), s.stemEn(folded), victimlawCite.fold(w), folded.length === w.length];
-    })""", OUTSIDE_CORPUS)
-    python = [[search.fold(w), search.stem_ru(search.fold(w)), search.stem_en(search.fold(w)), cite.fold(w), True]
-              for w in OUTSIDE_CORPUS]
-    assert [(w, b, p) for w, b, p in zip(OUTSIDE_CORPUS, browser, python) if b != p] == []
+    })""",
+        OUTSIDE_CORPUS,
+    )
+    python = [
+        [search.fold(w), search.stem_ru(search.fold(w)), search.stem_en(search.fold(w)), cite.fold(w), True]
+        for w in OUTSIDE_CORPUS
+    ]
+    assert [(w, b, p) for w, b, p in zip(OUTSIDE_CORPUS, browser, python, strict=True) if b != p] == []
 
 
 def _words_script(site):
     script = (site / "search" / "words.js").read_text(encoding="utf-8")
     prefix = "window.VICTIMLAW_WORDS = "
     assert script.startswith(prefix)
-    return json.loads(script[len(prefix):].rstrip().rstrip(";"))
+    return json.loads(script[len(prefix) :].rstrip().rstrip(";"))
 
 
 def test_the_rules_for_words_exist_once(built_site):
@@ -222,8 +290,9 @@ def test_the_rules_for_words_exist_once(built_site):
     assert rules.letters["ə"] == "e" and rules.capitals == {"İ": "i", "I": "i"} and rules.letters["ё"] == "е"
     assert rules.ru == data["stem"]["ru"]["endings"] and rules.ru_vowels == data["stem"]["ru"]["vowels"]
     assert rules.en == data["stem"]["en"] and rules.cite == data["cite"]
-    scripts = (PACKAGE / "search" / "search.js").read_text(encoding="utf-8") + \
-        (PACKAGE / "cite" / "cite.js").read_text(encoding="utf-8")
+    scripts = (PACKAGE / "search" / "search.js").read_text(encoding="utf-8") + (PACKAGE / "cite" / "cite.js").read_text(
+        encoding="utf-8"
+    )
     for copy in ('"ə"', '"ё"', "вшись", "ость", '"ies"', "return [-100", "score += 60", "40 * fraction"):
         assert copy not in scripts, copy
 
@@ -252,12 +321,18 @@ def test_every_page_has_the_rules_for_words_from_disk(offline_site, page):
 def test_a_page_is_cut_into_sections():
     """From the page's content and its table of contents, not from the themed page."""
     from mkdocs.structure.toc import get_toc
+
     from victimlaw.plugin import toc_tokens
-    content = ('<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>Intro <b>text</b>.</p>'
-               '<h2 id="s">Section</h2><p>Body</p><h2 id="e">Empty</h2><script>var x = 1;</script>')
+
+    content = (
+        '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>Intro <b>text</b>.</p>'
+        '<h2 id="s">Section</h2><p>Body</p><h2 id="e">Empty</h2><script>var x = 1;</script>'
+    )
     toc = get_toc(toc_tokens(content))
-    assert search.page_entries(content, toc, "en/x/") == [{"l": "en/x/", "t": "Title", "p": "", "x": "Intro text ."},
-                                                           {"l": "en/x/#s", "t": "Section", "p": "Title", "x": "Body"}]
+    assert search.page_entries(content, toc, "en/x/") == [
+        {"l": "en/x/", "t": "Title", "p": "", "x": "Intro text ."},
+        {"l": "en/x/#s", "t": "Section", "p": "Title", "x": "Body"},
+    ]
     assert search.page_entries("<p>no heading</p>", get_toc([]), "x/") == []
 
 
@@ -271,10 +346,13 @@ def test_the_browser_finds_terms_in_split_groups(served_site, page, monkeypatch)
     shards = search.build_index(docs, "ru")
     assert "пр" in shards["index"]["split"]
     page.goto(served_site)
-    found = page.evaluate("""([shards, queries]) => {
+    found = page.evaluate(
+        """([shards, queries]) => {
         window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {};
         for (const name in shards) window.VICTIMLAW_SEARCH["zz/" + name] = shards[name];
         const s = victimlawSearch, index = new s.Index(new s.Shards("/", "zz"), shards.index);
         return Promise.all(queries.map(q => index.search(q).then(r => r.map(x => x.section).sort())));
-    }""", [shards, ["приют", "прав", "пр", "пр приют", "другое"]])
+    }""",
+        [shards, ["приют", "прав", "пр", "пр приют", "другое"]],
+    )
     assert found == [[1, 3], [0, 3], [0, 1, 2, 3], [1, 3], [4]]

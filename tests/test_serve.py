@@ -1,4 +1,5 @@
 """`mkdocs serve`: an edit of any input shows at the next rebuild; new Python code restarts the server."""
+
 from __future__ import annotations
 
 import os
@@ -13,6 +14,19 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
+
+
+EDITED_CODE = """
+
+_values = InstrumentPages.values
+
+
+def _edited_values(self, page, t):
+    return {**_values(self, page, t), "title": "[code edited]"}
+
+
+InstrumentPages.values = _edited_values
+"""
 
 
 def fetch(url: str) -> str:
@@ -42,6 +56,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def server(tmp_path):
     """`mkdocs serve` of a project copy whose package (a copy, first on the path) and data may be edited."""
     from victimlaw.bench import project_copy
+
     package = tmp_path / "package" / "victimlaw"
     shutil.copytree(ROOT / "scripts" / "victimlaw", package, ignore=shutil.ignore_patterns("__pycache__"))
     data = tmp_path / "data"
@@ -50,10 +65,20 @@ def server(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(package.parent), VICTIMLAW_DATA=str(data / "instruments.yaml"))
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        PYTHONPATH=str(package.parent),
+        VICTIMLAW_DATA=str(data / "instruments.yaml"),
+    )
     log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                                "--config-file", str(config)], cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--config-file", str(config)],
+        cwd=tmp_path,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         yield f"http://127.0.0.1:{port}/", package, data, tmp_path / "serve.log"
     finally:
@@ -73,18 +98,21 @@ def test_edits_of_labels_data_templates_and_code_show_at_the_next_rebuild(server
     edit(package / "strings.yaml", 'en: "Key facts"', 'en: "Key facts, edited"')
     assert wait_for(page, "Key facts, edited"), log.read_text()
 
-    edit(data / "instruments.yaml", "number: \"203\"", "number: \"203-A\"")
+    edit(data / "instruments.yaml", 'number: "203"', 'number: "203-A"')
     assert wait_for(page, "203-A"), log.read_text()
 
-    edit(package / "pages" / "templates" / "instrument.html.j2", "<p>{{ inst.purpose[lang] }}</p>",
-         '<p class="purpose-edited">{{ inst.purpose[lang] }}</p>')
+    edit(
+        package / "pages" / "templates" / "instrument.html.j2",
+        "<p>{{ inst.purpose[lang] }}</p>",
+        '<p class="purpose-edited">{{ inst.purpose[lang] }}</p>',
+    )
     assert wait_for(page, "purpose-edited"), log.read_text()
 
     script = package / "search" / "search.js"
     script.write_text(script.read_text(encoding="utf-8") + "\n// edited while serving\n", encoding="utf-8")
     assert wait_for(base + "assets/javascripts/search.js", "// edited while serving"), log.read_text()
 
-    edit(package / "pages" / "kinds.py", 'return {"inst": inst, "title": inst.name(t.lang),',
-         'return {"inst": inst, "title": inst.name(t.lang) + " [code edited]",')
+    kinds = package / "pages" / "kinds.py"  # new code, appended so that it does not depend on the file's layout
+    kinds.write_text(kinds.read_text(encoding="utf-8") + EDITED_CODE, encoding="utf-8")
     assert wait_for(page, "[code edited]"), log.read_text()
     assert "restarting `mkdocs serve`" in log.read_text()

@@ -1,13 +1,13 @@
 """The real site built with `mkdocs build --strict`: pages, languages, links, anchors, assets."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from victimlaw import LANGUAGES
-
 from sitecheck import broken_links, read_site, resolve
+from victimlaw import LANGUAGES
 
 PREFIX = {"az": "", "en": "en/", "ru": "ru/"}
 
@@ -62,11 +62,14 @@ def test_no_broken_internal_link_or_anchor(built_site, pages):
 
 
 def test_nothing_is_loaded_from_another_host(built_site, pages):
-    external = [(rel, asset) for rel, page in pages.items() for asset in page.assets
-                if re.match(r"^(https?:)?//", asset)]
+    external = [
+        (rel, asset) for rel, page in pages.items() for asset in page.assets if re.match(r"^(https?:)?//", asset)
+    ]
     assert external == []
     for css in built_site.rglob("*.css"):
-        assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//|url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
+        assert not re.search(
+            r"@import\s+url\(\s*['\"]?(https?:)?//|url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")
+        ), css
 
 
 def test_instrument_pages_are_not_in_the_navigation(built_site):
@@ -104,6 +107,7 @@ def test_no_sitemap_without_the_sites_address(built_site):
 def public_site(tmp_path_factory):
     """The site built with its public address, as the README's public command builds it."""
     from conftest import build_site
+
     return build_site(tmp_path_factory.mktemp("public") / "site", VICTIMLAW_SITE_URL="https://example.org/lawref/")
 
 
@@ -112,7 +116,9 @@ def test_the_public_sitemap_lists_every_page_of_every_language(public_site):
     pages = {p.relative_to(public_site).as_posix() for p in public_site.rglob("*.html") if p.name != "404.html"}
     expected = {"https://example.org/lawref/" + page.removesuffix("index.html") for page in pages}
     assert len(locations) == len(set(locations)) and set(locations) == expected
-    assert {lang for lang in LANGUAGES for loc in locations if f"/lawref/{PREFIX[lang]}instruments/" in loc} == set(LANGUAGES)
+    assert {lang for lang in LANGUAGES for loc in locations if f"/lawref/{PREFIX[lang]}instruments/" in loc} == set(
+        LANGUAGES
+    )
 
 
 def test_the_sites_404_page_is_the_default_languages(built_site):

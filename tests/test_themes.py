@@ -1,17 +1,17 @@
 """Themes: validation against the corpus, and the pages they produce."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
+from conftest import THEMES
+from test_render import to_html
 from victimlaw import LANGUAGES
 from victimlaw.model.corpus import load_corpus
 from victimlaw.model.errors import DataError
 from victimlaw.pages import render_site
-
-from conftest import THEMES
-from test_render import to_html
 
 
 def theme_errors(folder, text) -> list[str]:
@@ -21,26 +21,52 @@ def theme_errors(folder, text) -> list[str]:
     return [str(issue) for issue in info.value.issues]
 
 
-@pytest.mark.parametrize("old,new,expected", [
-    ("{instrument: treaty-three, provision: art-13}", "{instrument: treaty-nine, provision: art-13}",
-     "themes.yaml:6: themes[0] (recovery).mappings[0].international[0].instrument: no instrument has the id 'treaty-nine'"),
-    ("{instrument: treaty-three, provision: art-13}", "{instrument: treaty-three, provision: art-99}",
-     "themes.yaml:6: themes[0] (recovery).mappings[0].international[0].provision: 'treaty-three' has no provision 'art-99'"),
-    ("international: [{instrument: treaty-three}]", "international: [{instrument: law-one}]",
-     "themes.yaml:11: themes[0] (recovery).mappings[1].international[0].instrument: 'law-one' is national; it cannot stand on the international side"),
-    ("national: [{instrument: decision-two}]", "national: []",
-     "themes.yaml:12: themes[0] (recovery).mappings[1].national: [] should be non-empty"),
-    ("        passage: \"some words\"\n", "",
-     "themes.yaml:6: themes[0] (recovery).mappings[0].passage: basis 'article' needs the passage of the article that draws the parallel"),
-    ("explanation: {az: \"İzah.\", en: \"Explanation.\", ru: \"Пояснение.\"}", "explanation: {az: \"İzah.\", en: \"Explanation.\"}",
-     "themes.yaml:4: themes[0] (recovery).explanation: 'ru' is required"),
-    ("ru: \"Восстановление\"", "ru: \"Recovery\"",
-     "themes.yaml:3: themes[0] (recovery).title.ru: Russian text has no Cyrillic letters"),
-    ("id: recovery", "id: matrix",
-     "themes.yaml:2: themes[0] (matrix).id: 'matrix' is reserved for another page"),
-    ("basis: treaty-text", "basis: hearsay",
-     "themes.yaml:13: themes[0] (recovery).mappings[1].basis: 'hearsay' is not one of: article, treaty-text"),
-])
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        (
+            "{instrument: treaty-three, provision: art-13}",
+            "{instrument: treaty-nine, provision: art-13}",
+            "themes.yaml:6: themes[0] (recovery).mappings[0].international[0].instrument: no instrument has the id 'treaty-nine'",
+        ),
+        (
+            "{instrument: treaty-three, provision: art-13}",
+            "{instrument: treaty-three, provision: art-99}",
+            "themes.yaml:6: themes[0] (recovery).mappings[0].international[0].provision: 'treaty-three' has no provision 'art-99'",
+        ),
+        (
+            "international: [{instrument: treaty-three}]",
+            "international: [{instrument: law-one}]",
+            "themes.yaml:11: themes[0] (recovery).mappings[1].international[0].instrument: 'law-one' is national; it cannot stand on the international side",
+        ),
+        (
+            "national: [{instrument: decision-two}]",
+            "national: []",
+            "themes.yaml:12: themes[0] (recovery).mappings[1].national: [] should be non-empty",
+        ),
+        (
+            '        passage: "some words"\n',
+            "",
+            "themes.yaml:6: themes[0] (recovery).mappings[0].passage: basis 'article' needs the passage of the article that draws the parallel",
+        ),
+        (
+            'explanation: {az: "İzah.", en: "Explanation.", ru: "Пояснение."}',
+            'explanation: {az: "İzah.", en: "Explanation."}',
+            "themes.yaml:4: themes[0] (recovery).explanation: 'ru' is required",
+        ),
+        (
+            'ru: "Восстановление"',
+            'ru: "Recovery"',
+            "themes.yaml:3: themes[0] (recovery).title.ru: Russian text has no Cyrillic letters",
+        ),
+        ("id: recovery", "id: matrix", "themes.yaml:2: themes[0] (matrix).id: 'matrix' is reserved for another page"),
+        (
+            "basis: treaty-text",
+            "basis: hearsay",
+            "themes.yaml:13: themes[0] (recovery).mappings[1].basis: 'hearsay' is not one of: article, treaty-text",
+        ),
+    ],
+)
 def test_theme_errors_name_file_line_and_field(themed_dir, old, new, expected):
     assert old in THEMES
     found = theme_errors(themed_dir, THEMES.replace(old, new, 1))
@@ -81,7 +107,10 @@ def test_instrument_pages_list_their_themes_and_provision_backlinks(themed_pages
     law = to_html(themed_pages["en/instruments/law-one.md"])
     assert '<a href="../themes/recovery.html">Recovery</a>' in law
     provision = law.split('id="art-1"', 1)[1].split("<h2", 1)[0]
-    assert "Compared with: " in provision and '<a href="treaty-three.html#art-13">Third convention, Article 13</a>' in provision
+    assert (
+        "Compared with: " in provision
+        and '<a href="treaty-three.html#art-13">Third convention, Article 13</a>' in provision
+    )
     decision = to_html(themed_pages["ru/instruments/decision-two.md"])
     assert "Сопоставляется с (акт в целом)" in decision and 'href="treaty-three.html"' in decision
 
@@ -89,7 +118,7 @@ def test_instrument_pages_list_their_themes_and_provision_backlinks(themed_pages
 def test_matrix_has_a_cell_per_theme_linking_to_it(themed_pages):
     html = to_html(themed_pages["en/themes/matrix.md"])
     rows = html.split("<tbody>", 1)[1].split("<tr>")[1:]
-    cells = {re.search(r'instruments/([a-z-]+)\.html', row).group(1): row for row in rows}
+    cells = {re.search(r"instruments/([a-z-]+)\.html", row).group(1): row for row in rows}
     assert set(cells) == {"law-one", "decision-two", "treaty-three"}
     assert '<a href="recovery.html">1</a>' in cells["law-one"]
     assert '<a href="recovery.html">13, ●</a>' in cells["treaty-three"]
@@ -98,7 +127,7 @@ def test_matrix_has_a_cell_per_theme_linking_to_it(themed_pages):
 def picture(corpus, lang: str, directory_urls: bool) -> str:
     """The relations picture of the timeline page (a small corpus has one timeline page)."""
     page = render_site(corpus, directory_urls=directory_urls)[f"{lang}/timeline/index.md"]
-    return page[page.index('<div class="relations-picture">'):page.index("</svg>") + 6] if "<svg" in page else ""
+    return page[page.index('<div class="relations-picture">') : page.index("</svg>") + 6] if "<svg" in page else ""
 
 
 def test_relations_picture_links_every_node(themed_dir):
@@ -107,7 +136,10 @@ def test_relations_picture_links_every_node(themed_dir):
     assert page.count("<svg") == 1 and "{#" not in page  # no template text on the page
     svg = picture(corpus, "az", directory_urls=False)
     assert svg.startswith('<div class="relations-picture">') and svg.count("<svg") == 1
-    assert set(re.findall(r'<a href="([^"]+)"', svg)) == {"../instruments/law-one.html", "../instruments/decision-two.html"}
+    assert set(re.findall(r'<a href="([^"]+)"', svg)) == {
+        "../instruments/law-one.html",
+        "../instruments/decision-two.html",
+    }
     assert "İcrasını təmin edir" in svg
     assert '<a href="../instruments/law-one/">' in picture(corpus, "en", directory_urls=True)
     assert not any("/timeline/2005" in path for path in render_site(corpus))  # a small timeline is one page
@@ -115,7 +147,8 @@ def test_relations_picture_links_every_node(themed_dir):
 
 def test_hostile_text_in_the_picture_is_escaped(themed_dir):
     path = themed_dir / "instruments.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('en: "First law"', 'en: "<script>x</script> & co"'),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('en: "First law"', 'en: "<script>x</script> & co"'), encoding="utf-8"
+    )
     svg = picture(load_corpus(path), "en", directory_urls=True)
     assert "<script>" not in svg and "&lt;script&gt;x&lt;/script&gt; &amp; co" in svg

@@ -1,5 +1,6 @@
 """`make bench`: build synthetic corpora of growing size with the project's real configuration and
 print what it costs. Usage: python -m victimlaw.bench [--sizes 200 1000 2000] [--large] [--repeat 3]."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,8 +16,8 @@ import time
 from pathlib import Path
 
 from . import LANGUAGES
-from .model.corpus import load_corpus
 from .generate import generated_folders
+from .model.corpus import load_corpus
 from .paths import PROJECT
 from .synthetic import write_corpus
 
@@ -33,7 +34,9 @@ def project_copy(folder: Path) -> Path:
     config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {PROJECT / 'overrides'}")
-    config = config.replace("[VICTIMLAW_DATA, data/instruments.yaml]", f"[VICTIMLAW_DATA, {PROJECT / 'data/instruments.yaml'}]")
+    config = config.replace(
+        "[VICTIMLAW_DATA, data/instruments.yaml]", f"[VICTIMLAW_DATA, {PROJECT / 'data/instruments.yaml'}]"
+    )
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder / "mkdocs.yml"
 
@@ -42,8 +45,12 @@ def timed_build(config: Path, data: Path, site: Path) -> tuple[float, float]:
     """One `make site` build: wall seconds and peak memory (MiB) of the largest process."""
     env = dict(os.environ, VICTIMLAW_DATA=str(data), NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
-                                "--site-dir", str(site)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(site)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if status:
@@ -70,12 +77,16 @@ def measure(records: int, data: Path, config: Path, site: Path, repeat: int) -> 
     html = list(site.rglob("*.html"))
     seconds = statistics.median(r[0] for r in cold)
     return {
-        "records": records, "pages": len(html), "seconds": round(seconds, 2),
+        "records": records,
+        "pages": len(html),
+        "seconds": round(seconds, 2),
         "warm_seconds": round(statistics.median(r[0] for r in warm), 2),
-        "pages_per_second": round(len(html) / seconds, 1), "peak_memory_mib": round(max(r[1] for r in cold + warm)),
+        "pages_per_second": round(len(html) / seconds, 1),
+        "peak_memory_mib": round(max(r[1] for r in cold + warm)),
         "site_mib": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1),
-        "search_index_kib": {lang: round(sum(p.stat().st_size for p in (site / "search" / lang).iterdir()) / 1024)
-                             for lang in LANGUAGES},
+        "search_index_kib": {
+            lang: round(sum(p.stat().st_size for p in (site / "search" / lang).iterdir()) / 1024) for lang in LANGUAGES
+        },
         "largest_search_shard_kib": round(max(p.stat().st_size for p in (site / "search").rglob("*.js")) / 1024, 1),
         "largest_page_kib": round(max(p.stat().st_size for p in html) / 1024, 1),
         "largest_page": max(html, key=lambda p: p.stat().st_size).relative_to(site).as_posix(),
@@ -92,15 +103,39 @@ def exponent(rows: list[dict], key: str = "seconds") -> float | None:
 
 
 def table(rows: list[dict]) -> str:
-    head = ["records", "pages", "build s (cold)", "build s (again)", "pages/s", "peak MiB", "site MiB",
-            "search index KiB az/en/ru", "largest search shard KiB", "largest page KiB"]
+    head = [
+        "records",
+        "pages",
+        "build s (cold)",
+        "build s (again)",
+        "pages/s",
+        "peak MiB",
+        "site MiB",
+        "search index KiB az/en/ru",
+        "largest search shard KiB",
+        "largest page KiB",
+    ]
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         index = "/".join(str(r["search_index_kib"][lang]) for lang in LANGUAGES)
         label = f"{r['records']}" + ("" if r.get("synthetic") else " (real)")
-        lines.append(" | ".join(str(v) for v in (label, r["pages"], r["seconds"], r["warm_seconds"], r["pages_per_second"],
-                                                 r["peak_memory_mib"], r["site_mib"], index, r["largest_search_shard_kib"],
-                                                 f"{r['largest_page_kib']} ({r['largest_page']})")))
+        lines.append(
+            " | ".join(
+                str(v)
+                for v in (
+                    label,
+                    r["pages"],
+                    r["seconds"],
+                    r["warm_seconds"],
+                    r["pages_per_second"],
+                    r["peak_memory_mib"],
+                    r["site_mib"],
+                    index,
+                    r["largest_search_shard_kib"],
+                    f"{r['largest_page_kib']} ({r['largest_page']})",
+                )
+            )
+        )
     return "\n".join(lines)
 
 
@@ -108,8 +143,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 2000])
     parser.add_argument("--large", action="store_true", help="add a 10,000-record corpus")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="cold and repeated builds per size; the median of each is reported")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="cold and repeated builds per size; the median of each is reported"
+    )
     parser.add_argument("--json", type=Path, default=PROJECT / "bench-results.json")
     args = parser.parse_args(argv)
     sizes = args.sizes + ([10000] if args.large else [])
@@ -126,11 +162,17 @@ def main(argv=None) -> int:
             row["synthetic"] = True
             rows.append(row)
             print(f"  {size} records: {row['seconds']} s, again {row['warm_seconds']} s", file=sys.stderr, flush=True)
-    result = {"machine": f"{os.cpu_count()} cores, {platform_name()}", "rows": rows, "exponent": exponent(rows),
-              "warm_exponent": exponent(rows, "warm_seconds")}
+    result = {
+        "machine": f"{os.cpu_count()} cores, {platform_name()}",
+        "rows": rows,
+        "exponent": exponent(rows),
+        "warm_exponent": exponent(rows, "warm_seconds"),
+    }
     print(table(rows))
-    print(f"\nscaling exponent (build time ~ records^k) between {sizes[0]} and {sizes[-1]}: "
-          f"{result['exponent']} (cold), {result['warm_exponent']} (again)")
+    print(
+        f"\nscaling exponent (build time ~ records^k) between {sizes[0]} and {sizes[-1]}: "
+        f"{result['exponent']} (cold), {result['warm_exponent']} (again)"
+    )
     print(f"machine: {result['machine']}")
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"figures written to {args.json}")
@@ -139,6 +181,7 @@ def main(argv=None) -> int:
 
 def platform_name() -> str:
     import platform
+
     return f"{platform.machine()}, Python {platform.python_version()}"
 
 

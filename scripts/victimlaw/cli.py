@@ -1,4 +1,5 @@
 """Command line: `victimlaw check [PATH]`, `generate [--data PATH] [--docs DIR]`, `cite TEXT [--lang L] [--json]`."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,18 +8,20 @@ import sys
 from pathlib import Path
 
 from .cite import Resolver
+from .generate import generate
 from .labels import Labels
 from .model.corpus import load_corpus
 from .model.errors import DataError
-from .generate import generate
 from .paths import default_data, default_docs
 
 
 def _check(args) -> int:
     corpus = load_corpus(args.path)
-    print(f"{args.path}: {len(corpus.instruments)} instruments, "
-          f"{sum(len(i.provisions) for i in corpus.instruments)} provisions, "
-          f"{sum(len(i.relations) for i in corpus.instruments)} relations: OK")
+    print(
+        f"{args.path}: {len(corpus.instruments)} instruments, "
+        f"{sum(len(i.provisions) for i in corpus.instruments)} provisions, "
+        f"{sum(len(i.relations) for i in corpus.instruments)} relations: OK"
+    )
     return 0
 
 
@@ -32,25 +35,35 @@ def _cite(args) -> int:
     corpus = load_corpus(args.data)
     matches = Resolver(corpus).resolve(args.citation)
     prefix = "" if args.lang == "az" else f"{args.lang}/"
-    rows = [{"id": m.id, "provision": m.provision, "score": m.score,
-             "url": f"{prefix}instruments/{m.id}/" + (f"#{m.provision}" if m.provision else "")} for m in matches]
+    rows = [
+        {
+            "id": m.id,
+            "provision": m.provision,
+            "score": m.score,
+            "url": f"{prefix}instruments/{m.id}/" + (f"#{m.provision}" if m.provision else ""),
+        }
+        for m in matches
+    ]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         t = Labels(args.lang)
-        for row in rows:
-            inst = corpus.by_id[row["id"]]
-            print(f"{row['id']}{'#' + row['provision'] if row['provision'] else ''}  (score {row['score']})")
+        for m, row in zip(matches, rows, strict=True):
+            inst = corpus.by_id[m.id]
+            print(f"{m.id}{'#' + m.provision if m.provision else ''}  (score {m.score})")
             print(f"  {inst.title[args.lang]}")
-            if row["provision"]:
-                provision = inst.provision(row["provision"])
+            provision = inst.provision(m.provision) if m.provision else None
+            if provision:
                 print(f"  {t.provision_label(provision.unit, provision.number)}")
             facts = [t.date(inst.date) if inst.date else None, t.number_label(inst) or None, inst.eqanun_url]
             print("  " + " · ".join(f for f in facts if f))
             print(f"  {row['url']}")
     if not matches:
-        print("no instrument matches; try an act number (№ 203), a date (9 noyabr 2005), "
-              "a kind (qərar, указ, law) or an e-qanun id", file=sys.stderr)
+        print(
+            "no instrument matches; try an act number (№ 203), a date (9 noyabr 2005), "
+            "a kind (qərar, указ, law) or an e-qanun id",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -3,10 +3,12 @@
 A file is parsed again whenever its size or modification time changes, so `mkdocs serve` never builds from an
 old copy, and an unchanged file is not parsed again for every word the lookup or the search index reads.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 

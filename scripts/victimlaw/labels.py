@@ -1,4 +1,5 @@
 """The labels (strings.yaml): every UI string and vocabulary label of the site, per language."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -50,7 +51,7 @@ class Labels:
 
     @staticmethod
     def number_label(inst) -> str:
-        """"№ 203"; "CETS No. 197" and "A/RES/55/25" carry their own prefix; "" without a number."""
+        """ "№ 203"; "CETS No. 197" and "A/RES/55/25" carry their own prefix; "" without a number."""
         if not inst.number:
             return ""
         return inst.number if inst.number[0].isalpha() else f"№ {inst.number}"

@@ -1,4 +1,5 @@
 """Where the data and docs live; VICTIMLAW_DATA points the whole tool chain at another data file."""
+
 from __future__ import annotations
 
 import os

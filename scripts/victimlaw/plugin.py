@@ -11,6 +11,7 @@ For each generated page docs/<lang>/ holds a stub (victimlaw.generate); the plug
 metadata in `on_page_markdown` (so Markdown gets nothing to convert), and its body and table of
 contents in `on_page_content`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,6 +24,7 @@ import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.config import base
@@ -33,9 +35,9 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, exports, search
+from .generate import write_stubs
 from .model.corpus import Corpus, load_corpus
 from .model.errors import DataError
-from .generate import write_stubs
 from .pages import Rendered, Site
 from .pages.kinds import LookupPage
 
@@ -44,8 +46,10 @@ PACKAGE = Path(__file__).parent
 VENDORED_SHIM = "assets/javascripts/iframe-worker-shim.js"
 # The browser's side of the package, served from beside its Python twin; in the order the pages load them.
 WORDS_SCRIPT = "search/words.js"  # the rules for words (search/wordrules.yaml), written by the build
-BROWSER_SCRIPTS = {"assets/javascripts/cite.js": PACKAGE / "cite" / "cite.js",
-                   "assets/javascripts/search.js": PACKAGE / "search" / "search.js"}
+BROWSER_SCRIPTS = {
+    "assets/javascripts/cite.js": PACKAGE / "cite" / "cite.js",
+    "assets/javascripts/search.js": PACKAGE / "search" / "search.js",
+}
 
 
 class VictimlawConfig(base.Config):
@@ -55,6 +59,7 @@ class VictimlawConfig(base.Config):
 @dataclass
 class LanguageBuild:
     """The state of one language's build."""
+
     lang: str
     site: Site
     rendered: dict[str, Rendered] = field(default_factory=dict)  # by src_uri, between markdown and content
@@ -116,8 +121,9 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         """mkdocs never reloads a plugin's modules: under `serve`, new Python code means a new process."""
         if self.command != "serve" or self.code_at_start is None or code_digest() == self.code_at_start:
             return
-        log.warning("victimlaw: its Python code changed; restarting `mkdocs serve` so that no page is built "
-                    "with the old code")
+        log.warning(
+            "victimlaw: its Python code changed; restarting `mkdocs serve` so that no page is built with the old code"
+        )
         sys.stdout.flush()
         sys.stderr.flush()
         os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
@@ -138,8 +144,9 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         build = self._current()
         lookup = build.site.kind(LookupPage)
         prefix = "" if build.lang == DEFAULT_LANGUAGE else f"{build.lang}/"
-        files.append(File.generated(config, f"{prefix}cite/cite-data.js",
-                                    content=lookup.script(build.site.labels[build.lang])))
+        files.append(
+            File.generated(config, f"{prefix}cite/cite-data.js", content=lookup.script(build.site.labels[build.lang]))
+        )
         if build.lang == DEFAULT_LANGUAGE:  # shared by every language, at the site's root
             for path, text in exports.files(build.site.corpus, build.site.labels).items():
                 files.append(File.generated(config, path, content=text))
@@ -285,14 +292,23 @@ TAG = re.compile(r"<[^>]+>")
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
-def toc_tokens(html_text: str) -> list[dict]:
+class TocToken(TypedDict):
+    """An entry of a table of contents, as Python-Markdown's toc extension gives it to mkdocs' get_toc."""
+
+    level: int
+    id: str
+    name: str
+    children: list[TocToken]
+
+
+def toc_tokens(html_text: str) -> list[TocToken]:
     """The table of contents of a page the templates rendered, nested as Python-Markdown's toc nests it."""
-    root: list[dict] = []
-    stack: list[dict] = []
+    root: list[TocToken] = []
+    stack: list[TocToken] = []
     for match in HEADING.finditer(html_text):
         level = int(match.group(1))
         text = " ".join(html.unescape(TAG.sub("", HEADERLINK.sub("", match.group(3)))).split())
-        token = {"level": level, "id": match.group(2), "name": html.escape(text, quote=False), "children": []}
+        token: TocToken = {"level": level, "id": match.group(2), "name": html.escape(text, quote=False), "children": []}
         while stack and stack[-1]["level"] >= level:
             stack.pop()
         (stack[-1]["children"] if stack else root).append(token)

@@ -1,5 +1,6 @@
 """A synthetic corpus of any size for benchmarks and scale tests: valid records with relations,
 provisions and themes, their text recombined from the real corpus's own words in each language."""
+
 from __future__ import annotations
 
 import random
@@ -11,13 +12,24 @@ import yaml
 from . import LANGUAGES
 from .model.corpus import Corpus
 
-DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: the pure-Python dumper takes minutes at 10,000 records
+DUMPER = getattr(
+    yaml, "CSafeDumper", yaml.SafeDumper
+)  # libyaml: the pure-Python dumper takes minutes at 10,000 records
 
 NATIONAL_KINDS = ["decision"] * 6 + ["order"] * 2 + ["decree"] * 2 + ["law"] * 2 + ["charter", "report"]
 INTERNATIONAL_KINDS = ["convention", "protocol", "resolution", "declaration", "report"]
-ISSUER = {"decision": "cabinet-of-ministers", "order": "president", "decree": "president", "law": "milli-majlis",
-          "charter": None, "report": "national-coordinator", "convention": "council-of-europe",
-          "protocol": "un-general-assembly", "resolution": "un-general-assembly", "declaration": "un-general-assembly"}
+ISSUER = {
+    "decision": "cabinet-of-ministers",
+    "order": "president",
+    "decree": "president",
+    "law": "milli-majlis",
+    "charter": None,
+    "report": "national-coordinator",
+    "convention": "council-of-europe",
+    "protocol": "un-general-assembly",
+    "resolution": "un-general-assembly",
+    "declaration": "un-general-assembly",
+}
 
 
 def _vocabulary(corpus: Corpus) -> dict[str, list[str]]:
@@ -47,14 +59,30 @@ def synthetic_corpus(size: int, real: Corpus, seed: int = 1) -> dict:
         kind = rng.choice(INTERNATIONAL_KINDS if international else NATIONAL_KINDS)
         year, month, day = rng.randint(1990, 2025), rng.randint(1, 12), rng.randint(1, 28)
         record = {
-            "id": f"{kind.replace('_', '-')}-{n}", "kind": kind,
-            "level": "regional" if international and kind == "convention" else ("international" if international else "national"),
-            "issuer": ISSUER[kind], "date": f"{year:04d}-{month:02d}-{day:02d}", "date_kind": "adopted",
-            "number": str(n + 1), "eqanun": 100000 + n if not international else None,
-            "title": _text(rng, vocabulary, 14), "purpose": _text(rng, vocabulary, 45),
-            "provisions": [{"id": f"art-{k}", "unit": "article", "number": str(k), "summary": _text(rng, vocabulary, 25),
-                            "sources": [{"type": "article", "ref": rng.randint(1, 18), "passage": _text(rng, vocabulary, 12)["az"]}]}
-                           for k in range(1, rng.randint(1, 5) + 1)],
+            "id": f"{kind.replace('_', '-')}-{n}",
+            "kind": kind,
+            "level": "regional"
+            if international and kind == "convention"
+            else ("international" if international else "national"),
+            "issuer": ISSUER[kind],
+            "date": f"{year:04d}-{month:02d}-{day:02d}",
+            "date_kind": "adopted",
+            "number": str(n + 1),
+            "eqanun": 100000 + n if not international else None,
+            "title": _text(rng, vocabulary, 14),
+            "purpose": _text(rng, vocabulary, 45),
+            "provisions": [
+                {
+                    "id": f"art-{k}",
+                    "unit": "article",
+                    "number": str(k),
+                    "summary": _text(rng, vocabulary, 25),
+                    "sources": [
+                        {"type": "article", "ref": rng.randint(1, 18), "passage": _text(rng, vocabulary, 12)["az"]}
+                    ],
+                }
+                for k in range(1, rng.randint(1, 5) + 1)
+            ],
             "sources": [{"type": "article", "ref": rng.randint(1, 18), "passage": _text(rng, vocabulary, 15)["az"]}],
         }
         if n and not international:
@@ -78,16 +106,25 @@ def synthetic_themes(document: dict, rng_seed: int = 2, count: int = 12) -> dict
         if record["provisions"]:
             item["provision"] = rng.choice(record["provisions"])["id"]
         return item
+
     themes = []
     for n in range(count):
-        themes.append({
-            "id": f"theme-{n}",
-            "title": {"az": f"Mövzu {n}", "en": f"Theme {n}", "ru": f"Тема {n}"},
-            "explanation": {"az": "Mövzunun izahı.", "en": "What the theme covers.", "ru": "Пояснение темы."},
-            "mappings": [{"international": [target(rng.choice(international))], "national": [target(rng.choice(national))],
-                          "basis": "treaty-text", "note": {"az": "Uyğunluq.", "en": "Correspondence.", "ru": "Соответствие."}}
-                         for _ in range(max(3, len(records) // 200))],
-        })
+        themes.append(
+            {
+                "id": f"theme-{n}",
+                "title": {"az": f"Mövzu {n}", "en": f"Theme {n}", "ru": f"Тема {n}"},
+                "explanation": {"az": "Mövzunun izahı.", "en": "What the theme covers.", "ru": "Пояснение темы."},
+                "mappings": [
+                    {
+                        "international": [target(rng.choice(international))],
+                        "national": [target(rng.choice(national))],
+                        "basis": "treaty-text",
+                        "note": {"az": "Uyğunluq.", "en": "Correspondence.", "ru": "Соответствие."},
+                    }
+                    for _ in range(max(3, len(records) // 200))
+                ],
+            }
+        )
     return {"themes": themes}
 
 
@@ -96,6 +133,10 @@ def write_corpus(folder: Path, size: int, real: Corpus, real_data_dir: Path) -> 
     folder.mkdir(parents=True, exist_ok=True)
     document = synthetic_corpus(size, real)
     for name, content in (("instruments.yaml", document), ("themes.yaml", synthetic_themes(document))):
-        (folder / name).write_text(yaml.dump(content, Dumper=DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (folder / "references.yaml").write_text((real_data_dir / "references.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / name).write_text(
+            yaml.dump(content, Dumper=DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    (folder / "references.yaml").write_text(
+        (real_data_dir / "references.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     return folder / "instruments.yaml"

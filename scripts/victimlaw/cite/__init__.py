@@ -5,13 +5,13 @@ vocabulary are defined once here and in citation.yaml and exported to the page's
 and the scoring weights are those of wordrules.yaml (search/words.js in the site), so the two
 implementations share them; tests run the same table of citations through both.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-
 
 from .. import datafiles
 from ..model.corpus import Corpus, Instrument
@@ -42,7 +42,9 @@ def fold(text: str, rules: WordRules | None = None) -> str:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))  # stable: same build, same bytes
+    return "|".join(
+        re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))
+    )  # stable: same build, same bytes
 
 
 def patterns() -> dict[str, str]:
@@ -119,6 +121,7 @@ def _month_number(word: str) -> int:
 
 def _iso(year: str, month: int, day: str) -> str | None:
     import datetime as dt
+
     try:
         return dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
@@ -141,20 +144,25 @@ def parse(text: str, rules: WordRules | None = None) -> Query:
 
     def on_eqanun(m):
         q.eqanun = int(m.group(1))
+
+    def add_date(iso: str | None) -> None:
+        if iso:  # None: not a real calendar date
+            q.dates.append(iso)
+
     take("eqanun", on_eqanun)
-    take("iso", lambda m: q.dates.append(_iso(m.group(1), m.group(2), m.group(3))))
-    take("dotted", lambda m: q.dates.append(_iso(m.group(3), m.group(2), m.group(1))))
-    take("ydm", lambda m: q.dates.append(_iso(m.group(1), _month_number(m.group(3)), m.group(2))))
-    take("ymd", lambda m: q.dates.append(_iso(m.group(1), _month_number(m.group(2)), m.group(3))))
-    take("dmy", lambda m: q.dates.append(_iso(m.group(3), _month_number(m.group(2)), m.group(1))))
-    take("mdy", lambda m: q.dates.append(_iso(m.group(3), _month_number(m.group(1)), m.group(2))))
-    q.dates = [d for d in q.dates if d]
+    take("iso", lambda m: add_date(_iso(m.group(1), m.group(2), m.group(3))))
+    take("dotted", lambda m: add_date(_iso(m.group(3), m.group(2), m.group(1))))
+    take("ydm", lambda m: add_date(_iso(m.group(1), _month_number(m.group(3)), m.group(2))))
+    take("ymd", lambda m: add_date(_iso(m.group(1), _month_number(m.group(2)), m.group(3))))
+    take("dmy", lambda m: add_date(_iso(m.group(3), _month_number(m.group(2)), m.group(1))))
+    take("mdy", lambda m: add_date(_iso(m.group(3), _month_number(m.group(1)), m.group(2))))
     take("cets", lambda m: q.numbers.append(compact(f"CETS No. {m.group(1)}", rules)))
     take("qd", lambda m: q.numbers.append(compact(f"{m.group(1)}-{m.group(2)}QD", rules)))
 
     def on_code(m):
         q.instruments.add("criminal-code")
         q.provisions.append(provision_key(m.group(1), rules))
+
     take("code_article", on_code)
     take("provision_before", lambda m: q.provisions.append(provision_key(m.group(1), rules)))
     take("provision_after", lambda m: q.provisions.append(provision_key(m.group(1), rules)))
@@ -170,6 +178,7 @@ def parse(text: str, rules: WordRules | None = None) -> Query:
         else:
             q.numbers.append(compact(value, rules))
         # keep the kind word for the kind pass: blank only the number
+
     for match in list(rx["kind_number"].finditer(s)):
         on_kind_number(match)
         start, end = match.span(1)
@@ -260,7 +269,7 @@ class Resolver:
         if scored:
             best = scored[0].score
             scored = [m for m in scored if m.score > best - cite["spread"]]
-        return scored[:cite["max_results"]]
+        return scored[: cite["max_results"]]
 
     def score(self, inst: Instrument, q: Query) -> tuple[int, str | None]:
         points = self.rules.cite["score"]
@@ -334,16 +343,29 @@ def browser_data(corpus: Corpus, resolver: Resolver, t, directory_urls: bool) ->
     instruments = []
     for inst in corpus.instruments:
         facts = [t.kind[inst.kind], t.date(inst.date) if inst.date else "", t.number_label(inst)]
-        instruments.append({
-            "id": inst.id, "kind": inst.kind, "approves": inst.approves["kind"] if inst.approves else None,
-            "number": compact(inst.number, rules) if inst.number else None, "eqanun": inst.eqanun, "date": inst.date,
-            "provisions": [{"id": p.id, "key": provision_key(p.number, rules),
-                            "label": t.provision_label(p.unit, p.number)} for p in inst.provisions],
-            "words": sorted(resolver.words[inst.id]), "name": inst.name(t.lang),
-            "facts": " · ".join(f for f in facts if f),
-        })
+        instruments.append(
+            {
+                "id": inst.id,
+                "kind": inst.kind,
+                "approves": inst.approves["kind"] if inst.approves else None,
+                "number": compact(inst.number, rules) if inst.number else None,
+                "eqanun": inst.eqanun,
+                "date": inst.date,
+                "provisions": [
+                    {"id": p.id, "key": provision_key(p.number, rules), "label": t.provision_label(p.unit, p.number)}
+                    for p in inst.provisions
+                ],
+                "words": sorted(resolver.words[inst.id]),
+                "name": inst.name(t.lang),
+                "facts": " · ".join(f for f in facts if f),
+            }
+        )
     return {
-        "patterns": js_patterns(), "vocabulary": vocabulary(), "instruments": instruments,
-        "provision_count": resolver.provision_count, "specific_limit": resolver.specific_limit,
-        "base": "../instruments/", "suffix": "/" if directory_urls else ".html",
+        "patterns": js_patterns(),
+        "vocabulary": vocabulary(),
+        "instruments": instruments,
+        "provision_count": resolver.provision_count,
+        "specific_limit": resolver.specific_limit,
+        "base": "../instruments/",
+        "suffix": "/" if directory_urls else ".html",
     }

@@ -1,5 +1,6 @@
 """The data exports every language links to (the corpus as JSON and CSV, CSL-JSON per language), and the
 citation formats of one instrument (citations.py)."""
+
 from __future__ import annotations
 
 import csv
@@ -11,8 +12,21 @@ from ..labels import Labels
 from ..model.corpus import Corpus
 from . import citations
 
-CSV_COLUMNS = ["id", "kind", "level", "issuer", "date", "date_kind", "entry_into_force", "number", "eqanun",
-               "eqanun_url", "title_az", "title_en", "title_ru"]
+CSV_COLUMNS = [
+    "id",
+    "kind",
+    "level",
+    "issuer",
+    "date",
+    "date_kind",
+    "entry_into_force",
+    "number",
+    "eqanun",
+    "eqanun_url",
+    "title_az",
+    "title_en",
+    "title_ru",
+]
 
 
 def files(corpus: Corpus, labels: dict[str, Labels] | None = None) -> dict[str, str]:
@@ -20,8 +34,9 @@ def files(corpus: Corpus, labels: dict[str, Labels] | None = None) -> dict[str, 
     labels = labels or {lang: Labels(lang) for lang in LANGUAGES}
     exports = {"data/instruments.json": as_json(corpus.document), "data/instruments.csv": instruments_csv(corpus)}
     for lang in LANGUAGES:
-        exports[f"data/instruments-{lang}.csl.json"] = as_json([citations.csl(inst, labels[lang])
-                                                                for inst in corpus.instruments])
+        exports[f"data/instruments-{lang}.csl.json"] = as_json(
+            [citations.csl(inst, labels[lang]) for inst in corpus.instruments]
+        )
     return exports
 
 
@@ -34,9 +49,19 @@ def instruments_csv(corpus: Corpus) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for inst in corpus.instruments:
-        writer.writerow({"id": inst.id, "kind": inst.kind, "level": inst.level, "issuer": inst.issuer or "",
-                         "date": inst.date or "", "date_kind": inst.date_kind or "",
-                         "entry_into_force": inst.entry_into_force or "", "number": inst.number or "",
-                         "eqanun": inst.eqanun or "", "eqanun_url": inst.eqanun_url or "",
-                         **{f"title_{lang}": inst.title[lang] for lang in LANGUAGES}})
+        writer.writerow(
+            {
+                "id": inst.id,
+                "kind": inst.kind,
+                "level": inst.level,
+                "issuer": inst.issuer or "",
+                "date": inst.date or "",
+                "date_kind": inst.date_kind or "",
+                "entry_into_force": inst.entry_into_force or "",
+                "number": inst.number or "",
+                "eqanun": inst.eqanun or "",
+                "eqanun_url": inst.eqanun_url or "",
+                **{f"title_{lang}": inst.title[lang] for lang in LANGUAGES},
+            }
+        )
     return out.getvalue()

@@ -1,5 +1,6 @@
 """An instrument as a citation: three citation styles, BibTeX, RIS, CSL-JSON, Highwire meta tags and
 schema.org JSON-LD, all from one set of citation fields."""
+
 from __future__ import annotations
 
 import json
@@ -27,9 +28,18 @@ def _one_line(value: str) -> str:
 
 def text_environment() -> Environment:
     """Plain-text formats: no Markdown or HTML escaping; whoever embeds the text escapes it."""
-    env = Environment(loader=PackageLoader("victimlaw.exports", "templates"), undefined=StrictUndefined,
-                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False, auto_reload=False,
-                      comment_start_string="{##", comment_end_string="##}", finalize=lambda v: "" if v is None else v)
+    env = Environment(
+        loader=PackageLoader("victimlaw.exports", "templates"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        auto_reload=False,
+        comment_start_string="{##",
+        comment_end_string="##}",
+        finalize=lambda v: "" if v is None else v,
+    )
     env.filters["bibtex"] = bibtex_escape
     return env
 
@@ -39,13 +49,22 @@ def fields(inst: Instrument, t: Labels) -> dict:
     authority = t.issuer[inst.issuer] if inst.issuer else None
     parts = [int(p) for p in inst.date.split("-")] if inst.date else []
     return {
-        "key": inst.id, "title": _one_line(inst.title[t.lang]), "authority": authority, "language": t.lang,
-        "kind": t.kind[inst.kind], "treaty": inst.kind in TREATY_KINDS,
-        "date": t.citation_date(inst.date), "date_kind": t.date_kind[inst.date_kind] if inst.date_kind else "",
+        "key": inst.id,
+        "title": _one_line(inst.title[t.lang]),
+        "authority": authority,
+        "language": t.lang,
+        "kind": t.kind[inst.kind],
+        "treaty": inst.kind in TREATY_KINDS,
+        "date": t.citation_date(inst.date),
+        "date_kind": t.date_kind[inst.date_kind] if inst.date_kind else "",
         "entry_into_force": t.citation_date(inst.entry_into_force) if inst.entry_into_force else "",
-        "date_parts": parts, "year": parts[0] if parts else None, "iso_date": inst.date,
+        "date_parts": parts,
+        "year": parts[0] if parts else None,
+        "iso_date": inst.date,
         "ris_date": "/".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]) if parts else None,
-        "number": t.number_label(inst), "raw_number": inst.number, "url": inst.eqanun_url,
+        "number": t.number_label(inst),
+        "raw_number": inst.number,
+        "url": inst.eqanun_url,
         "ris_type": RIS_TYPES.get(inst.kind, "LEGAL"),
     }
 
@@ -68,8 +87,13 @@ def ris(inst: Instrument, t: Labels, env: Environment | None = None) -> str:
 
 def csl(inst: Instrument, t: Labels) -> dict:
     c = fields(inst, t)
-    item = {"id": inst.id, "type": CSL_TYPES.get(inst.kind, "legislation"), "title": c["title"], "language": t.lang,
-            "genre": c["kind"]}
+    item = {
+        "id": inst.id,
+        "type": CSL_TYPES.get(inst.kind, "legislation"),
+        "title": c["title"],
+        "language": t.lang,
+        "genre": c["kind"],
+    }
     if c["authority"]:
         item["authority"] = c["authority"]
         item["author"] = [{"literal": c["authority"]}]
@@ -101,10 +125,15 @@ def highwire(inst: Instrument, t: Labels) -> list[list[str]]:
 
 def json_ld(inst: Instrument, corpus: Corpus, t: Labels) -> str:
     """A schema.org Legislation block; safe to place inside <script>."""
-    data: dict = {"@context": "https://schema.org", "@type": "Legislation", "name": _one_line(inst.title[t.lang]),
-                  "inLanguage": t.lang, "legislationType": t.kind[inst.kind],
-                  "legislationJurisdiction": "AZ" if inst.level == "national" else t.level[inst.level],
-                  "abstract": _one_line(inst.purpose[t.lang])}
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": _one_line(inst.title[t.lang]),
+        "inLanguage": t.lang,
+        "legislationType": t.kind[inst.kind],
+        "legislationJurisdiction": "AZ" if inst.level == "national" else t.level[inst.level],
+        "abstract": _one_line(inst.purpose[t.lang]),
+    }
     if inst.number:
         data["legislationIdentifier"] = inst.number
     if inst.date:
@@ -113,13 +142,17 @@ def json_ld(inst: Instrument, corpus: Corpus, t: Labels) -> str:
         data["legislationPassedBy"] = {"@type": "Organization", "name": t.issuer[inst.issuer]}
     if inst.eqanun_url:
         data["sameAs"] = inst.eqanun_url
+
     def legislation(target_id: str) -> dict:
         target = corpus.by_id[target_id]
         item = {"@type": "Legislation", "name": _one_line(target.title[t.lang])}
         if target.eqanun_url:
             item["sameAs"] = target.eqanun_url
         return item
-    based_on = [rel.target for rel in inst.relations if rel.type in ("implements", "based_on", "ratifies", "supplements")]
+
+    based_on = [
+        rel.target for rel in inst.relations if rel.type in ("implements", "based_on", "ratifies", "supplements")
+    ]
     changes = [rel.target for rel in inst.relations if rel.type == "amends"]
     if based_on:
         data["isBasedOn"] = [legislation(i) for i in based_on]

@@ -1,5 +1,6 @@
 """What every data file's validation shares: the JSON Schemas, and a checker that collects every issue
 with its file, line and field (instruments.yaml and themes.yaml both use it, so neither imports the other)."""
+
 from __future__ import annotations
 
 import json
@@ -18,6 +19,7 @@ from .yamlsource import field_name
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z\u0259\u018F\u0131\u0130\u011F\u011E\u00F6\u00D6\u00FC\u00DC\u015F\u015E\u00E7\u00C7]")
 
+
 @lru_cache(maxsize=4)
 def fast_validator(schema_text: str):
     """A compiled validator of the same schema (fastjsonschema knows draft 7, which covers every keyword
@@ -32,6 +34,7 @@ def fast_validator(schema_text: str):
             return True
         except fastjsonschema.JsonSchemaException:
             return False
+
     return is_valid
 
 
@@ -98,8 +101,8 @@ class Checker:
             elif isinstance(value, list):
                 for k, sub in enumerate(value):
                     walk(sub, where + (k,))
-        walk(rec, path)
 
+        walk(rec, path)
 
 
 def _most_specific(error):

@@ -4,6 +4,7 @@ Validation runs in two passes and reports every problem at once: the JSON Schema
 (data/instruments.schema.json, also usable by editors) for shape and vocabularies, then the
 checks a schema cannot express (unique ids, relation targets, real dates, languages).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,9 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
-from .errors import DataError, Issue
 from .checks import Checker, read_schema
+from .errors import DataError, Issue
 from .themes import Target, Theme, load_themes
 from .yamlsource import field_name, load
 
@@ -118,7 +118,10 @@ class Corpus:
             for instrument_id in theme.instrument_ids:
                 self._themes_of.setdefault(instrument_id, []).append(theme)
             for mapping in theme.mappings:
-                for mine, others in ((mapping.international, mapping.national), (mapping.national, mapping.international)):
+                for mine, others in (
+                    (mapping.international, mapping.national),
+                    (mapping.national, mapping.international),
+                ):
                     for target in mine:
                         bucket = self._compared.setdefault((target.instrument, target.provision), [])
                         bucket.extend((theme, other) for other in others if (theme, other) not in bucket)
@@ -170,17 +173,27 @@ def load_corpus(data_path: Path, references_path: Path | None = None, today: dt.
 def _references(raw, lines, name, issues) -> tuple[list[Reference], dict]:
     if raw is None:
         return [], {}
-    if not isinstance(raw, dict) or not isinstance(raw.get("references"), list) or not isinstance(raw.get("article"), dict):
+    if (
+        not isinstance(raw, dict)
+        or not isinstance(raw.get("references"), list)
+        or not isinstance(raw.get("article"), dict)
+    ):
         issues.append(Issue(name, 1, "", "expected the keys 'article' (a mapping) and 'references' (a list)"))
         return [], {}
     out = []
     for i, item in enumerate(raw["references"]):
         path = ("references", i)
         if not (isinstance(item, dict) and isinstance(item.get("number"), int) and isinstance(item.get("text"), str)):
-            issues.append(Issue(name, lines.get(path, 0), field_name(path), "each reference needs an integer 'number' and a 'text'"))
+            issues.append(
+                Issue(
+                    name, lines.get(path, 0), field_name(path), "each reference needs an integer 'number' and a 'text'"
+                )
+            )
             continue
         if item["number"] != i + 1:
-            issues.append(Issue(name, lines.get(path, 0), field_name(path + ("number",)), f"expected reference number {i + 1}"))
+            issues.append(
+                Issue(name, lines.get(path, 0), field_name(path + ("number",)), f"expected reference number {i + 1}")
+            )
         out.append(Reference(item["number"], item["text"], item.get("url")))
     return out, raw["article"]
 
@@ -201,8 +214,11 @@ class _Checker(Checker):
                 first_line[rec["id"]] = self.lines.get(path + ("id",), 0)
             if rec["eqanun"] is not None:
                 if rec["eqanun"] in eqanun_owner:
-                    self.add(path + ("eqanun",), f"e-qanun id {rec['eqanun']} is already used by '{eqanun_owner[rec['eqanun']]}'; "
-                                                 "an act and the document it approves are one record")
+                    self.add(
+                        path + ("eqanun",),
+                        f"e-qanun id {rec['eqanun']} is already used by '{eqanun_owner[rec['eqanun']]}'; "
+                        "an act and the document it approves are one record",
+                    )
                 else:
                     eqanun_owner[rec["eqanun"]] = rec["id"]
             self._dates(rec, path, today)
@@ -214,13 +230,16 @@ class _Checker(Checker):
                 if prov["id"] in provision_ids:
                     self.add(path + ("provisions", j, "id"), f"duplicate provision id '{prov['id']}'")
                 if prov["id"] in SECTION_ANCHORS:
-                    self.add(path + ("provisions", j, "id"), f"'{prov['id']}' is the anchor of a page section; choose another id")
+                    self.add(
+                        path + ("provisions", j, "id"),
+                        f"'{prov['id']}' is the anchor of a page section; choose another id",
+                    )
                 provision_ids.add(prov["id"])
                 self._sources(prov["sources"], path + ("provisions", j, "sources"), ref_numbers)
             self._sources(rec["sources"], path + ("sources",), ref_numbers)
         by_id = {rec["id"]: rec for rec in records}
         for i, rec in enumerate(records):
-            stated = set()
+            stated: set[tuple] = set()
             for j, rel in enumerate(rec.get("relations", [])):
                 self._relation(rec, rel, ("instruments", i, "relations", j), by_id, stated)
 
@@ -239,7 +258,10 @@ class _Checker(Checker):
             self.add(path + ("provision",), f"'{rel['target']}' has no provision '{rel['provision']}'")
         for back in target.get("relations", []):
             if back["target"] == rec["id"] and back["type"] == rel["type"]:
-                self.add(path, f"'{rel['target']}' already states '{rel['type']}' towards '{rec['id']}'; state a relation once")
+                self.add(
+                    path,
+                    f"'{rel['target']}' already states '{rel['type']}' towards '{rec['id']}'; state a relation once",
+                )
 
     def _dates(self, rec, path, today) -> None:
         parsed = {}
@@ -276,11 +298,21 @@ def _sources_of(items) -> tuple[Source, ...]:
 
 def _instrument(rec: dict) -> Instrument:
     return Instrument(
-        id=rec["id"], kind=rec["kind"], level=rec["level"], issuer=rec["issuer"],
-        date=rec["date"], date_kind=rec["date_kind"], number=rec["number"], eqanun=rec["eqanun"],
-        title=rec["title"], purpose=rec["purpose"], sources=_sources_of(rec["sources"]),
-        short_title=rec.get("short_title"), approves=rec.get("approves"),
-        entry_into_force=rec.get("entry_into_force"), period=rec.get("period"),
+        id=rec["id"],
+        kind=rec["kind"],
+        level=rec["level"],
+        issuer=rec["issuer"],
+        date=rec["date"],
+        date_kind=rec["date_kind"],
+        number=rec["number"],
+        eqanun=rec["eqanun"],
+        title=rec["title"],
+        purpose=rec["purpose"],
+        sources=_sources_of(rec["sources"]),
+        short_title=rec.get("short_title"),
+        approves=rec.get("approves"),
+        entry_into_force=rec.get("entry_into_force"),
+        period=rec.get("period"),
         provisions=tuple(
             Provision(p["id"], p["unit"], p["number"], p["summary"], _sources_of(p["sources"]), p.get("title"))
             for p in rec.get("provisions", [])

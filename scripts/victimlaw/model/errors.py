@@ -1,4 +1,5 @@
 """Data problems reported to the user: each names the file, the line and the field."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Protection themes (data/themes.yaml): international provisions beside the national ones answering them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ RESERVED_THEME_IDS = {"index", "matrix"}  # pages of their own below themes/
 @dataclass(frozen=True)
 class Target:
     """One cell of a side: an instrument, or one of its provisions."""
+
     instrument: str
     provision: str | None = None
 
@@ -75,7 +77,9 @@ def _semantics(checker, raw: dict, instruments: dict) -> None:
         for j, mapping in enumerate(theme["mappings"]):
             where = path + ("mappings", j)
             if mapping["basis"] == "article" and "passage" not in mapping:
-                checker.add(where + ("passage",), "basis 'article' needs the passage of the article that draws the parallel")
+                checker.add(
+                    where + ("passage",), "basis 'article' needs the passage of the article that draws the parallel"
+                )
             if mapping["basis"] == "treaty-text" and "passage" in mapping:
                 checker.add(where + ("passage",), "a passage of the article means basis 'article'")
             for side, levels in (("international", {"international", "regional"}), ("national", {"national"})):
@@ -97,6 +101,13 @@ def _target(checker, path, target, instruments, levels, side) -> None:
 def _theme(item: dict) -> Theme:
     def side(items):
         return tuple(Target(t["instrument"], t.get("provision")) for t in items)
-    return Theme(item["id"], item["title"], item["explanation"], tuple(
-        Mapping(side(m["international"]), side(m["national"]), m["basis"], m["note"], m.get("passage"))
-        for m in item["mappings"]))
+
+    return Theme(
+        item["id"],
+        item["title"],
+        item["explanation"],
+        tuple(
+            Mapping(side(m["international"]), side(m["national"]), m["basis"], m["note"], m.get("passage"))
+            for m in item["mappings"]
+        ),
+    )

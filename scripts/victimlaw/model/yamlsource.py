@@ -3,10 +3,11 @@
 PyYAML's own loader forgets where values came from and silently keeps the last of two
 equal keys, so we compose the node tree ourselves and record each value's line.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -18,7 +19,10 @@ Path_ = tuple  # a value's place in the document, e.g. ("instruments", 3, "date"
 
 _constructor = yaml.constructor.SafeConstructor()
 # libyaml's parser is some fifteen times faster; its nodes carry the same line marks
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BASE_LOADER = yaml.SafeLoader
+else:
+    _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 _TYPED_FIRST = frozenset(_BASE_LOADER.yaml_implicit_resolvers)  # first characters of a plain null, bool, number...
 # the shortcut holds only while no resolver matches any first character or a path (none does in PyYAML's safe loader)
@@ -80,8 +84,16 @@ def _convert(node, path, lines, issues, name, seen) -> Any:
     lines[path] = line
     if id(node) in seen:  # the composer shares one node for an anchor and its aliases
         # stop at the first: an alias bomb would otherwise be reported a billion times
-        raise DataError([Issue(name, line, field_name(path),
-                               f"YAML anchors and aliases are not allowed (this one repeats line {line})")])
+        raise DataError(
+            [
+                Issue(
+                    name,
+                    line,
+                    field_name(path),
+                    f"YAML anchors and aliases are not allowed (this one repeats line {line})",
+                )
+            ]
+        )
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
@@ -90,12 +102,20 @@ def _convert(node, path, lines, issues, name, seen) -> Any:
                 issues.append(Issue(name, key_node.start_mark.line + 1, field_name(path), "a key must be plain text"))
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
-                issues.append(Issue(name, key_node.start_mark.line + 1, field_name(path), "merge keys (<<) are not allowed"))
+                issues.append(
+                    Issue(name, key_node.start_mark.line + 1, field_name(path), "merge keys (<<) are not allowed")
+                )
                 continue
             key = key_node.value
             if key in result:
-                issues.append(Issue(name, key_node.start_mark.line + 1, field_name(path + (key,)),
-                                    f"duplicate key '{key}' (first on line {lines[path + (key,)]})"))
+                issues.append(
+                    Issue(
+                        name,
+                        key_node.start_mark.line + 1,
+                        field_name(path + (key,)),
+                        f"duplicate key '{key}' (first on line {lines[path + (key,)]})",
+                    )
+                )
                 continue
             result[key] = _convert(value_node, path + (key,), lines, issues, name, seen)
             lines[path + (key,)] = key_node.start_mark.line + 1

@@ -8,12 +8,14 @@ is the one list of kinds; the folders they write stubs into (`GENERATED_FOLDERS`
 The body never passes through Markdown: templates are autoescaped HTML, and every link between pages is
 made by `Site.url`, relative to the page that holds it, as mkdocs would have written it.
 """
+
 from __future__ import annotations
 
-from html import escape
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ClassVar, Iterable, TypeVar
+from html import escape
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -30,8 +32,9 @@ from ..search.words import word_rules
 @dataclass
 class Page:
     """One generated page: its path below a language's folder, its kind, and what its kind needs."""
+
     path: str
-    kind: "PageKind"
+    kind: PageKind
     values: dict[str, Any] = field(default_factory=dict)
     template: str | None = None  # when not the kind's own
 
@@ -39,16 +42,18 @@ class Page:
 @dataclass
 class Rendered:
     """A page in one language: its HTML body and the page's metadata (title, description, ...)."""
+
     html: str
     meta: dict[str, Any]
 
 
 class PageKind:
     """A kind of generated page. Subclasses name their folder and template and list their pages."""
+
     folders: ClassVar[tuple[str, ...]]  # below docs/<lang>/, where its pages are
     template: ClassVar[str]
 
-    def __init__(self, site: "Site"):
+    def __init__(self, site: Site):
         self.site = site
 
     def pages(self) -> Iterable[Page]:
@@ -83,8 +88,14 @@ def page_url(lang: str, path: str, directory_urls: bool) -> str:
 
 
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("victimlaw.pages", "templates"), undefined=StrictUndefined, autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)  # one environment per build
+    env = Environment(
+        loader=PackageLoader("victimlaw.pages", "templates"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )  # one environment per build
     env.filters["external"] = external_url
     return env
 
@@ -116,8 +127,9 @@ class Site:
 
     def url(self, lang: str, from_path: str, to_path: str, anchor: str | None = None) -> str:
         """The link from one page to another (paths below the language's folder), relative, as mkdocs writes it."""
-        target = get_relative_url(page_url(lang, to_path, self.directory_urls),
-                                  page_url(lang, from_path, self.directory_urls))
+        target = get_relative_url(
+            page_url(lang, to_path, self.directory_urls), page_url(lang, from_path, self.directory_urls)
+        )
         if self.directory_urls and target == ".":
             target = "./"
         return f"{target}#{anchor}" if anchor else target
@@ -126,8 +138,12 @@ class Site:
         t = self.labels[lang]
         values = page.kind.values(page, t)
         html = self.env.get_template(page.template or page.kind.template).render(
-            lang=lang, t=t, corpus=self.corpus, url=lambda to, anchor=None: self.url(lang, page.path, to, anchor),
-            **values)
+            lang=lang,
+            t=t,
+            corpus=self.corpus,
+            url=lambda to, anchor=None: self.url(lang, page.path, to, anchor),
+            **values,
+        )
         meta = page.kind.meta(page, t, values)
         for key in ("title", "description"):  # the theme prints these without escaping (mkdocs does not autoescape)
             if key in meta:
@@ -142,7 +158,7 @@ def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
 
 
 def chunks(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def by_date(inst: Instrument) -> tuple:

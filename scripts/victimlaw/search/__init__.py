@@ -15,6 +15,7 @@ search.js (beside this file) folds and stems a query with the same rules as this
 are wordrules.yaml, read here and written into the site as search/words.js for the browser (a browser
 test holds the two to the same answers on the site's whole vocabulary and on words outside it).
 """
+
 from __future__ import annotations
 
 import html
@@ -63,10 +64,15 @@ def sections(content: str, toc) -> list[dict]:
             end = content.find(">", content.find(f"</h{item.level}", at)) + 1
             cuts.append((start, end, item))
     found = []
-    for n, (start, end, item) in enumerate(cuts):
+    for n, (_start, end, item) in enumerate(cuts):
         stop = cuts[n + 1][0] if n + 1 < len(cuts) else len(content)
-        found.append({"id": item.id, "title": _text(NOT_TEXT.sub(" ", item.title)),
-                      "text": _text(NOT_TEXT.sub(" ", content[end:stop]))})
+        found.append(
+            {
+                "id": item.id,
+                "title": _text(NOT_TEXT.sub(" ", item.title)),
+                "text": _text(NOT_TEXT.sub(" ", content[end:stop])),
+            }
+        )
     return found
 
 
@@ -79,8 +85,14 @@ def page_entries(content: str, toc, location: str) -> list[dict]:
         text = section["text"]
         if not text and n:
             continue
-        entries.append({"l": location if n == 0 else f"{location}#{section['id']}",
-                        "t": section["title"], "p": page_title if n else "", "x": text})
+        entries.append(
+            {
+                "l": location if n == 0 else f"{location}#{section['id']}",
+                "t": section["title"],
+                "p": page_title if n else "",
+                "x": text,
+            }
+        )
     return entries
 
 
@@ -90,7 +102,7 @@ def shard_of(key: str, shards: int) -> int:
     units = key.encode("utf-16-le")
     number = 0
     for k in range(0, len(units), 2):
-        number = number * 31 + int.from_bytes(units[k:k + 2], "little")
+        number = number * 31 + int.from_bytes(units[k : k + 2], "little")
     return number % shards
 
 
@@ -120,13 +132,15 @@ def build_index(docs: list[dict], lang: str, rules: WordRules | None = None) -> 
     for term, numbers in postings.items():
         group_size[term[:2]] += len(numbers)
     split: dict[str, list[int]] = {prefix: [] for prefix, size in group_size.items() if size > SPLIT_GROUP_OVER}
-    shards: dict[str, object] = {f"t{k}": {} for k in range(term_shards)}
+    term_shards_content: list[dict[str, list[int]]] = [{} for _ in range(term_shards)]
     for term in sorted(postings):
         number = shard_of(shard_key(term, split), term_shards)
-        shards[f"t{number}"][term] = postings[term]
+        term_shards_content[number][term] = postings[term]
         if term[:2] in split and number not in split[term[:2]]:
             split[term[:2]].append(number)  # a two-letter query word under a split group loads all of these
-    starts, size = [], 0
+    shards: dict[str, object] = {f"t{k}": content for k, content in enumerate(term_shards_content)}
+    starts: list[int] = []
+    size = 0
     for n, doc in enumerate(docs):
         length = len(doc["l"]) + len(doc["t"]) + len(doc["p"]) + len(doc["x"])
         if not starts or size + length > DOC_SHARD_CHARS:
@@ -136,8 +150,13 @@ def build_index(docs: list[dict], lang: str, rules: WordRules | None = None) -> 
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(docs)
         shards[f"d{k}"] = [[d["l"], d["t"], d["p"], d["x"]] for d in docs[start:end]]
-    shards["index"] = {"lang": lang, "sections": len(docs), "termShards": term_shards, "split": split,
-                       "docShards": starts}
+    shards["index"] = {
+        "lang": lang,
+        "sections": len(docs),
+        "termShards": term_shards,
+        "split": split,
+        "docShards": starts,
+    }
     return shards
 
 
@@ -161,5 +180,6 @@ def write_index(root: Path, lang: str, docs: list[dict], rules: WordRules | None
     for name, content in build_index(docs, lang, rules).items():
         key = json.dumps(f"{lang}/{name}")
         (folder / f"{name}.js").write_text(
-            _script(f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{key}]", content), encoding="utf-8")
+            _script(f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{key}]", content), encoding="utf-8"
+        )
     return folder

@@ -3,6 +3,7 @@
 search.js (beside this file) and cite.js apply the same tables: the build writes the file's content into
 the site as search/words.js, so the twins read one source.
 """
+
 from __future__ import annotations
 
 import re
@@ -116,9 +117,9 @@ def stem_ru(word: str, rules: WordRules | None = None) -> str:
             cut = _strip(rv, RU["participle1"], RU["participle2"], after)
             if cut is not None:
                 rv = cut
-        elif (cut := _strip(rv, RU["verb1"], RU["verb2"], after)) is not None:
-            rv = cut
-        elif (cut := _strip(rv, None, RU["noun"])) is not None:
+        elif (cut := _strip(rv, RU["verb1"], RU["verb2"], after)) is not None or (
+            cut := _strip(rv, None, RU["noun"])
+        ) is not None:
             rv = cut
     if rv.endswith("и"):
         rv = rv[:-1]
@@ -142,8 +143,11 @@ def stem_en(word: str, rules: WordRules | None = None) -> str:
     as search.js counts them."""
     for rule in (rules or word_rules()).en:
         ending = rule["ending"]
-        if len(word) > rule["longer_than"] and word.endswith(ending) and \
-                not (rule.get("not_after") and word[: -len(ending)].endswith(rule["not_after"])):
+        if (
+            len(word) > rule["longer_than"]
+            and word.endswith(ending)
+            and not (rule.get("not_after") and word[: -len(ending)].endswith(rule["not_after"]))
+        ):
             return word[: -len(ending)] + rule["becomes"]
     return word
 
