@@ -15,7 +15,6 @@ import pytest
 
 from conftest import DATA, ROOT
 
-
 EDITED_CODE = """
 
 _values = InstrumentPages.values
