@@ -110,11 +110,14 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         return config
 
     def on_pre_build(self, *, config) -> None:
-        self._restart_if_code_changed()
-        site = Site(self._load_corpus(), config.use_directory_urls)
-        written = write_stubs(Path(config.docs_dir), list(site.pages))
-        if written:
-            log.debug(f"victimlaw: {written} page stubs written or removed")
+        if not self.builds:  # the first language: what every language shares is made once
+            self._restart_if_code_changed()
+            site = Site(self._load_corpus(), config.use_directory_urls)
+            written = write_stubs(Path(config.docs_dir), list(site.pages))
+            if written:
+                log.debug(f"victimlaw: {written} page stubs written or removed")
+        else:
+            site = self.builds[0].site
         self.builds.append(LanguageBuild(config.theme["language"], site))
 
     def _restart_if_code_changed(self) -> None:

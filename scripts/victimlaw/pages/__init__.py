@@ -111,6 +111,7 @@ class Site:
         self.labels = {lang: Labels(lang, catalogue) for lang in LANGUAGES}
         self.words = word_rules()  # folding and stemming, for the search index and the lookup's data
         self.kinds = [kind(self) for kind in PAGE_KINDS]
+        self._urls: dict[tuple[str, str], str] = {}
 
     @cached_property
     def pages(self) -> dict[str, Page]:
@@ -127,12 +128,18 @@ class Site:
 
     def url(self, lang: str, from_path: str, to_path: str, anchor: str | None = None) -> str:
         """The link from one page to another (paths below the language's folder), relative, as mkdocs writes it."""
-        target = get_relative_url(
-            page_url(lang, to_path, self.directory_urls), page_url(lang, from_path, self.directory_urls)
-        )
+        target = get_relative_url(self.page_url(lang, to_path), self.page_url(lang, from_path))
         if self.directory_urls and target == ".":
             target = "./"
         return f"{target}#{anchor}" if anchor else target
+
+    def page_url(self, lang: str, path: str) -> str:
+        """page_url, remembered: a page is linked from many others."""
+        key = (lang, path)
+        url = self._urls.get(key)
+        if url is None:
+            url = self._urls[key] = page_url(lang, path, self.directory_urls)
+        return url
 
     def render(self, page: Page, lang: str) -> Rendered:
         t = self.labels[lang]
