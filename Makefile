@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv venv-dev lock browser generate check site offline serve test bench clean
+.PHONY: venv venv-dev lock browser generate check site offline serve test bench screenshots clean
 
 # Two locks made by pip-compile from requirements/*.in, every file pinned by its hash (see `make lock`):
 # requirements/runtime.txt builds the site (`make serve`, `make site`); requirements/dev.txt adds what the tests
@@ -72,7 +72,13 @@ test: venv-dev browser node_modules/axe-core/axe.min.js
 bench: venv
 	$(BIN)/python -m victimlaw.bench $(BENCH_ARGS)
 
+# Every kind of page in each language at 1366 and 390 px, served and from disk, for a reviewer: builds both
+# sites in a temporary folder and writes only screenshots/ (index.html, report.txt, the PNGs).
+# SCREENSHOTS_ARGS="--kinds search cite --langs ru --widths 390" narrows it (python -m victimlaw.screenshots -h).
+screenshots: venv-dev browser
+	$(BIN)/python -m victimlaw.screenshots $(SCREENSHOTS_ARGS)
+
 # A generated folder of docs/<lang>/ is the one holding the plugin's .gitignore (scripts/victimlaw/generate.py).
 clean:
-	rm -rf site site-offline site-offline.zip node_modules $(VENV)
+	rm -rf site site-offline site-offline.zip screenshots node_modules $(VENV)
 	for marker in docs/*/*/.gitignore; do [ -f "$$marker" ] && rm -rf "$$(dirname "$$marker")"; done; true
