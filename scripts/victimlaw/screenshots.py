@@ -13,6 +13,7 @@ Usage: python -m victimlaw.screenshots [--out screenshots] [--kinds home search 
        [--widths 1366 390] [--modes served file] [--site DIR] [--offline-site DIR] [--jobs 2]
        [--max-height 6000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,8 +40,15 @@ from .bench import project_copy
 from .paths import PROJECT
 
 # As tests/conftest.py launches it.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 WIDTHS = (1366, 390)
 HEIGHTS = {390: 844}  # the viewport's height for a width; 900 otherwise
 MODES = ("served", "file")
@@ -147,13 +155,20 @@ def build(config: Path, site: Path, offline: bool) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VICTIMLAW_OFFLINE="true" if offline else "false")
     env.pop("VICTIMLAW_DATA", None)
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-                             "--site-dir", str(site)], env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"the {'offline' if offline else 'public'} build failed")
-    print(f"built the {'offline copy' if offline else 'public site'} in {time.perf_counter() - started:.1f} s",
-          file=sys.stderr, flush=True)
+    print(
+        f"built the {'offline copy' if offline else 'public site'} in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def offline_file(root: Path, lang: str, kind: Kind) -> tuple[Path, str | None]:
@@ -163,7 +178,12 @@ def offline_file(root: Path, lang: str, kind: Kind) -> tuple[Path, str | None]:
         own = root / prefix(lang) / "404.html"
         if own.is_file():
             return own, None
-        return root / "404.html", None if lang == DEFAULT_LANGUAGE else f"the offline copy has no {prefix(lang)}404.html: the root one is shown"
+        return (
+            root / "404.html",
+            None
+            if lang == DEFAULT_LANGUAGE
+            else f"the offline copy has no {prefix(lang)}404.html: the root one is shown",
+        )
     folder = root / prefix(lang) / kind.path
     for candidate in (folder / "index.html", folder.parent / (folder.name + ".html")):
         if kind.path and candidate.is_file():
@@ -215,6 +235,7 @@ def take(browser: Any, shot: Shot, kind: Kind, out: Path, max_height: int) -> No
         where = msg.location.get("url", "")
         if msg.type == "error" and not (kind.name == "404" and where == shot.url and "404" in msg.text):
             shot.console_errors.append(f"{msg.text} [{where}]")
+
     page.on("console", console)
     page.on("pageerror", lambda error: shot.console_errors.append(f"uncaught: {error}"))
     page.on("requestfailed", lambda request: shot.failed_requests.append(f"{request.url} ({request.failure})"))
@@ -222,8 +243,10 @@ def take(browser: Any, shot: Shot, kind: Kind, out: Path, max_height: int) -> No
     def response(resp: Any) -> None:
         if resp.status >= 400:
             expected = kind.name == "404" and resp.url == shot.url
-            shot.bad_responses.append(f"{resp.status} {resp.url}") if not expected else \
-                shot.notes.append(f"the document answered {resp.status}, as a missing page should")
+            shot.bad_responses.append(f"{resp.status} {resp.url}") if not expected else shot.notes.append(
+                f"the document answered {resp.status}, as a missing page should"
+            )
+
     page.on("response", response)
     try:
         page.goto(shot.url, wait_until="load")
@@ -237,7 +260,9 @@ def take(browser: Any, shot: Shot, kind: Kind, out: Path, max_height: int) -> No
                 page.locator(kind.wait_for).first.wait_for(state="visible", timeout=10000)
             except PlaywrightError:
                 shot.notes.append(f"did not see {kind.wait_for!r} within 10 s")
-        page.evaluate("document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))")
+        page.evaluate(
+            "document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+        )
         page.wait_for_timeout(150)
         facts = page.evaluate(OVERFLOW_JS)
         shot.overflow = max(0, facts["scrollWidth"] - facts["innerWidth"])
@@ -247,8 +272,12 @@ def take(browser: Any, shot: Shot, kind: Kind, out: Path, max_height: int) -> No
         target.parent.mkdir(parents=True, exist_ok=True)
         if shot.height > max_height:
             shot.cut = True
-            page.screenshot(path=str(target), full_page=True, animations="disabled",
-                            clip={"x": 0, "y": 0, "width": shot.width, "height": max_height})
+            page.screenshot(
+                path=str(target),
+                full_page=True,
+                animations="disabled",
+                clip={"x": 0, "y": 0, "width": shot.width, "height": max_height},
+            )
         else:
             page.screenshot(path=str(target), full_page=True, animations="disabled")
     except PlaywrightError as error:
@@ -267,8 +296,11 @@ def recurring(shots: list[Shot]) -> list[tuple[str, int]]:
     """What several shots report alike, addresses reduced to their last part (…/sitemap.xml)."""
     counts: Counter[str] = Counter()
     for s in shots:
-        found = {f"console error: {t}" for t in s.console_errors} | {f"failed request: {t}" for t in s.failed_requests} \
+        found = (
+            {f"console error: {t}" for t in s.console_errors}
+            | {f"failed request: {t}" for t in s.failed_requests}
             | {f"response: {t}" for t in s.bad_responses}
+        )
         counts.update({URL.sub(r"…/\1", LOCATION.sub("", text)) for text in found})
     return [(text, n) for text, n in counts.most_common() if n > 1]
 
@@ -280,16 +312,21 @@ def take_all(chromium: str, work: list[tuple[Shot, Kind]], out: Path, max_height
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for shot, kind in work:
             take(browser, shot, kind, out, max_height)
-            print(f"  {shot.file}  {shot.seconds:.1f} s  {'; '.join(shot.issues) or 'clean'}", file=sys.stderr, flush=True)
+            print(
+                f"  {shot.file}  {shot.seconds:.1f} s  {'; '.join(shot.issues) or 'clean'}", file=sys.stderr, flush=True
+            )
         browser.close()
 
 
 def report_text(shots: list[Shot], seconds: float, max_height: int) -> str:
     troubled = [s for s in shots if s.issues]
-    lines = [f"{len(shots)} shots in {seconds:.0f} s; {len(troubled)} with something to look at.",
-             "Served pages came from a loopback server (addresses below start at its root); the others were opened "
-             "from the offline copy (addresses relative to site-offline/).",
-             f"Full pages taller than {max_height} px are cut at {max_height} px (marked 'cut').", ""]
+    lines = [
+        f"{len(shots)} shots in {seconds:.0f} s; {len(troubled)} with something to look at.",
+        "Served pages came from a loopback server (addresses below start at its root); the others were opened "
+        "from the offline copy (addresses relative to site-offline/).",
+        f"Full pages taller than {max_height} px are cut at {max_height} px (marked 'cut').",
+        "",
+    ]
     again = recurring(shots)
     if again:
         lines.append("Seen on several shots (addresses shortened to their last part):")
@@ -298,8 +335,10 @@ def report_text(shots: list[Shot], seconds: float, max_height: int) -> str:
     overflowing = [s for s in shots if s.overflow]
     if overflowing:
         lines.append("Horizontal overflow:")
-        lines += [f"  {s.mode}/{s.lang}/{s.width}/{s.kind}: {s.overflow} px; " + ", ".join(s.culprits[:2])
-                  for s in overflowing]
+        lines += [
+            f"  {s.mode}/{s.lang}/{s.width}/{s.kind}: {s.overflow} px; " + ", ".join(s.culprits[:2])
+            for s in overflowing
+        ]
         lines.append("")
     if troubled:
         lines.append("Summary:")
@@ -307,8 +346,11 @@ def report_text(shots: list[Shot], seconds: float, max_height: int) -> str:
         lines.append("")
     for s in shots:
         lines.append(f"== {s.mode}/{s.lang}/{s.width}/{s.kind}  {s.where}")
-        lines.append(f"   title: {s.title!r}  lang={s.lang_attr!r}  height {s.height} px"
-                     + ("  (cut)" if s.cut else "") + (f"  -> {s.file}" if s.file else "  (no picture)"))
+        lines.append(
+            f"   title: {s.title!r}  lang={s.lang_attr!r}  height {s.height} px"
+            + ("  (cut)" if s.cut else "")
+            + (f"  -> {s.file}" if s.file else "  (no picture)")
+        )
         lines += [f"   note: {note}" for note in s.notes]
         lines += [f"   console error: {text}" for text in s.console_errors]
         lines += [f"   failed request: {text}" for text in s.failed_requests]
@@ -325,16 +367,21 @@ def contact_sheet(shots: list[Shot], kinds: list[str], langs: list[str], widths:
     esc = html.escape
     columns = [(m, w) for m in modes for w in widths]
     by_key = {(s.mode, s.lang, s.width, s.kind): s for s in shots}
-    parts = ["<!doctype html><html lang='en'><meta charset='utf-8'><title>Screenshots</title>",
-             "<style>body{font:14px system-ui,sans-serif;margin:1rem}table{border-collapse:collapse}"
-             "td,th{border:1px solid #ccc;padding:4px;vertical-align:top;text-align:left}"
-             "td div{width:220px;max-height:320px;overflow:hidden}img{width:220px;display:block}"
-             ".bad{color:#b00020}.ok{color:#2e7d32}nav a{margin-right:1em}</style>",
-             "<h1>Screenshots</h1><p>Click a picture for the full size; details in <a href='report.txt'>report.txt</a>.</p>",
-             "<nav>" + "".join(f"<a href='#{lang}'>{lang}</a>" for lang in langs) + "</nav>"]
+    parts = [
+        "<!doctype html><html lang='en'><meta charset='utf-8'><title>Screenshots</title>",
+        "<style>body{font:14px system-ui,sans-serif;margin:1rem}table{border-collapse:collapse}"
+        "td,th{border:1px solid #ccc;padding:4px;vertical-align:top;text-align:left}"
+        "td div{width:220px;max-height:320px;overflow:hidden}img{width:220px;display:block}"
+        ".bad{color:#b00020}.ok{color:#2e7d32}nav a{margin-right:1em}</style>",
+        "<h1>Screenshots</h1><p>Click a picture for the full size; details in <a href='report.txt'>report.txt</a>.</p>",
+        "<nav>" + "".join(f"<a href='#{lang}'>{lang}</a>" for lang in langs) + "</nav>",
+    ]
     for lang in langs:
-        parts.append(f"<h2 id='{lang}'>{lang}</h2><table><tr><th>kind</th>"
-                     + "".join(f"<th>{m} {w}px</th>" for m, w in columns) + "</tr>")
+        parts.append(
+            f"<h2 id='{lang}'>{lang}</h2><table><tr><th>kind</th>"
+            + "".join(f"<th>{m} {w}px</th>" for m, w in columns)
+            + "</tr>"
+        )
         for kind in kinds:
             parts.append(f"<tr><th>{esc(kind)}</th>")
             for mode, width in columns:
@@ -342,9 +389,16 @@ def contact_sheet(shots: list[Shot], kinds: list[str], langs: list[str], widths:
                 if s is None:
                     parts.append("<td></td>")
                     continue
-                picture = (f"<a href='{esc(s.file)}'><div><img loading='lazy' src='{esc(s.file)}' alt=''></div></a>"
-                           if s.file else "<div>(no picture)</div>")
-                status = (f"<span class='bad'>{esc('; '.join(s.issues))}</span>" if s.issues else "<span class='ok'>clean</span>")
+                picture = (
+                    f"<a href='{esc(s.file)}'><div><img loading='lazy' src='{esc(s.file)}' alt=''></div></a>"
+                    if s.file
+                    else "<div>(no picture)</div>"
+                )
+                status = (
+                    f"<span class='bad'>{esc('; '.join(s.issues))}</span>"
+                    if s.issues
+                    else "<span class='ok'>clean</span>"
+                )
                 parts.append(f"<td>{picture}<small>{esc(s.where)}</small>{' (cut)' if s.cut else ''}<br>{status}</td>")
             parts.append("</tr>")
         parts.append("</table>")
@@ -362,8 +416,10 @@ def prepare_out(out: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if not chromium:
-        print("chromium is missing: sudo apt-get install chromium (`make screenshots` installs it as root)",
-              file=sys.stderr)
+        print(
+            "chromium is missing: sudo apt-get install chromium (`make screenshots` installs it as root)",
+            file=sys.stderr,
+        )
         return 1
     started = time.perf_counter()
     kinds = [k for k in KINDS if k.name in args.kinds]
@@ -387,7 +443,7 @@ def run(args: argparse.Namespace) -> int:
                             shot = Shot(mode, lang, width, kind.name, file=f"{mode}/{lang}/{width}/{kind.name}.png")
                             if mode == "served":
                                 shot.url = base + prefix(lang) + kind.path + kind.query
-                                shot.where = "/" + shot.url[len(base):]
+                                shot.where = "/" + shot.url[len(base) :]
                             else:
                                 assert offline is not None
                                 path, note = offline_file(offline, lang, kind)
@@ -397,8 +453,10 @@ def run(args: argparse.Namespace) -> int:
                                     shot.notes.append(note)
                             work.append((shot, kind))
             # Playwright's sync API is one instance per thread: each worker drives its own chromium.
-            workers = [threading.Thread(target=take_all, args=(chromium, work[n::args.jobs], args.out, args.max_height))
-                       for n in range(max(1, args.jobs))]
+            workers = [
+                threading.Thread(target=take_all, args=(chromium, work[n :: args.jobs], args.out, args.max_height))
+                for n in range(max(1, args.jobs))
+            ]
             for worker in workers:
                 worker.start()
             for worker in workers:
@@ -407,15 +465,18 @@ def run(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     (args.out / "report.txt").write_text(report_text(shots, seconds, args.max_height), encoding="utf-8")
     (args.out / "index.html").write_text(
-        contact_sheet(shots, [k.name for k in kinds], args.langs, args.widths, args.modes), encoding="utf-8")
+        contact_sheet(shots, [k.name for k in kinds], args.langs, args.widths, args.modes), encoding="utf-8"
+    )
     print(f"{len(shots)} shots in {seconds:.0f} s: {args.out / 'index.html'}, {args.out / 'report.txt'}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+
     def choices(values: list[Any]) -> dict[str, Any]:
         return {"nargs": "+", "choices": values, "default": values}
+
     parser.add_argument("--out", type=Path, default=PROJECT / "screenshots")
     parser.add_argument("--kinds", **choices(KIND_NAMES))
     parser.add_argument("--langs", **choices(list(LANGUAGES)))
