@@ -381,3 +381,20 @@ def test_a_build_keeps_hidden_entries_of_the_site_folder(tmp_path):
     assert run_build(site).returncode == 0
     assert (site / ".git" / "HEAD").read_text(encoding="utf-8") == "kept" and not (site / "stale.html").exists()
     assert (site / "index.html").exists()
+
+
+def test_pages_rendered_ahead_by_a_worker_give_the_same_site(built_site, tmp_path):
+    """A large build renders generated pages ahead in a worker process (pages/ahead.py); the site must be
+    the one rendered in mkdocs' process (built_site: the real corpus is below the size that starts one)."""
+    from victimlaw.bench import project_copy
+
+    config = project_copy(tmp_path / "project")
+    text = config.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if "data_file:" in line)
+    config.write_text(text.replace(line, line + "\n      render_workers: 1"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(site, config)
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert [str(p) for p in files if (built_site / p).read_bytes() != (site / p).read_bytes()] == []

@@ -322,7 +322,7 @@ def test_a_page_is_cut_into_sections():
     """From the page's content and its table of contents, not from the themed page."""
     from mkdocs.structure.toc import get_toc
 
-    from victimlaw.plugin import toc_tokens
+    from victimlaw.pages import toc_tokens
 
     content = (
         '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>Intro <b>text</b>.</p>'

@@ -15,16 +15,13 @@ contents in `on_page_content`.
 from __future__ import annotations
 
 import hashlib
-import html
 import logging
 import os
 import posixpath
-import re
 import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.config import base
@@ -39,6 +36,7 @@ from .generate import write_stubs
 from .model.corpus import Corpus, load_corpus
 from .model.errors import DataError
 from .pages import Rendered, Site
+from .pages.ahead import RenderAhead
 from .pages.kinds import LookupPage
 
 log = logging.getLogger("mkdocs.plugins.victimlaw")
@@ -54,6 +52,12 @@ BROWSER_SCRIPTS = {
 
 class VictimlawConfig(base.Config):
     data_file = c.File(exists=True)  # instruments.yaml; references.yaml and themes.yaml are read beside it
+    # Processes that render generated pages ahead during `mkdocs build` (pages/ahead.py); by default one
+    # when the machine has two cores or more and the site has RENDER_AHEAD_FROM generated pages; 0: none.
+    render_workers = c.Optional(c.Type(int))
+
+
+RENDER_AHEAD_FROM = 600  # generated pages in all languages; below this, starting a process costs more than it saves
 
 
 @dataclass
@@ -91,6 +95,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         self.builds: list[LanguageBuild] = []
         self.output: SiteOutput | None = None  # `mkdocs build`: the site is made beside site_dir, then swapped in
         self.not_found_page: str | None = None  # the default language's 404 page
+        self.ahead: RenderAhead | None = None  # the workers rendering pages ahead, for one `mkdocs build`
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -116,6 +121,12 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             written = write_stubs(Path(config.docs_dir), list(site.pages))
             if written:
                 log.debug(f"victimlaw: {written} page stubs written or removed")
+            workers = self.config.render_workers
+            if workers is None:
+                enough = len(site.pages) * len(LANGUAGES) >= RENDER_AHEAD_FROM
+                workers = 1 if self.command == "build" and enough and (os.cpu_count() or 1) > 1 else 0
+            if workers > 0 and hasattr(os, "fork"):  # not under serve: its server runs threads
+                self.ahead = RenderAhead(site, workers)
         else:
             site = self.builds[0].site
         self.builds.append(LanguageBuild(config.theme["language"], site))
@@ -145,6 +156,11 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
     @event_priority(-110)  # after static-i18n has laid out this language's files
     def on_files(self, files, *, config):
         build = self._current()
+        if self.ahead is not None and len(self.builds) == 1:  # the pages in the order mkdocs builds them
+            order = [path for file in files.documentation_pages() if (path := generated_path(file.src_uri))]
+            order = [path for path in order if path in build.site.pages]
+            for lang in (build.lang, *(other for other in LANGUAGES if other != build.lang)):
+                self.ahead.queue(lang, order)
         lookup = build.site.kind(LookupPage)
         prefix = "" if build.lang == DEFAULT_LANGUAGE else f"{build.lang}/"
         files.append(
@@ -172,18 +188,23 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         generated = build.site.pages.get(path) if path else None
         if generated is None:
             return markdown
-        rendered = build.rendered[page.file.src_uri] = build.site.render(generated, build.lang)
+        if self.ahead is not None:
+            rendered = self.ahead.take(build.lang, generated.path)
+        else:
+            rendered = build.site.render(generated, build.lang)
+        build.rendered[page.file.src_uri] = rendered
         page.meta = rendered.meta
         return ""  # the body is rendered HTML, put in by on_page_content
 
     def on_page_content(self, html_text, *, page, config, files):
         build = self._current()
         rendered = build.rendered.pop(page.file.src_uri, None)
-        if rendered is not None:
-            html_text = rendered.html
-            page.toc = get_toc(toc_tokens(html_text))
-        build.index.append((page.file.dest_uri, search.page_entries(html_text, page.toc, page.url)))
-        return html_text
+        if rendered is None:  # a hand-written page
+            build.index.append((page.file.dest_uri, search.page_entries(html_text, page.toc, page.url)))
+            return html_text
+        page.toc = get_toc(rendered.toc)
+        build.index.append((page.file.dest_uri, rendered.entries))
+        return rendered.html
 
     @event_priority(-200)  # after static-i18n: it writes the sitemap and builds the other languages here
     def on_post_build(self, *, config) -> None:
@@ -193,6 +214,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         search.write_index(Path(config.site_dir), build.lang, entries, build.site.words)
         if self.builds:
             return
+        self._stop_rendering_ahead()
         if not config.site_url:  # a sitemap without the site's address would list "None/..." locations
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (Path(config.site_dir) / name).unlink(missing_ok=True)
@@ -216,9 +238,15 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
 
     def on_build_error(self, *, error) -> None:
         self.builds.clear()
+        self._stop_rendering_ahead()
         if self.output is not None:
             self.output.abandon()
             self.output = None
+
+    def _stop_rendering_ahead(self) -> None:
+        if self.ahead is not None:
+            self.ahead.close()
+            self.ahead = None
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(Path(self.config.data_file).parent))
@@ -288,32 +316,3 @@ def shared_partial_key(page, nav) -> str | None:
     if page is None or page in nav.pages:
         return None
     return posixpath.dirname(page.url.rstrip("/")) or "."
-
-
-HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
-TAG = re.compile(r"<[^>]+>")
-HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-
-
-class TocToken(TypedDict):
-    """An entry of a table of contents, as Python-Markdown's toc extension gives it to mkdocs' get_toc."""
-
-    level: int
-    id: str
-    name: str
-    children: list[TocToken]
-
-
-def toc_tokens(html_text: str) -> list[TocToken]:
-    """The table of contents of a page the templates rendered, nested as Python-Markdown's toc nests it."""
-    root: list[TocToken] = []
-    stack: list[TocToken] = []
-    for match in HEADING.finditer(html_text):
-        level = int(match.group(1))
-        text = " ".join(html.unescape(TAG.sub("", HEADERLINK.sub("", match.group(3)))).split())
-        token: TocToken = {"level": level, "id": match.group(2), "name": html.escape(text, quote=False), "children": []}
-        while stack and stack[-1]["level"] >= level:
-            stack.pop()
-        (stack[-1]["children"] if stack else root).append(token)
-        stack.append(token)
-    return root

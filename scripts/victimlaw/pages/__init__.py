@@ -11,18 +11,20 @@ made by `Site.url`, relative to the page that holds it, as mkdocs would have wri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from html import escape
-from typing import Any, ClassVar, TypeVar
+from html import escape, unescape
+from typing import Any, ClassVar, TypedDict, TypeVar
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from .. import DEFAULT_LANGUAGE, LANGUAGES
+from .. import DEFAULT_LANGUAGE, LANGUAGES, search
 from ..exports import citations
 from ..labels import Labels, strings
 from ..model.corpus import Corpus, Instrument
@@ -39,12 +41,24 @@ class Page:
     template: str | None = None  # when not the kind's own
 
 
+class TocToken(TypedDict):
+    """An entry of a table of contents, as Python-Markdown's toc extension gives it to mkdocs' get_toc."""
+
+    level: int
+    id: str
+    name: str
+    children: list[TocToken]
+
+
 @dataclass
 class Rendered:
-    """A page in one language: its HTML body and the page's metadata (title, description, ...)."""
+    """A page in one language: its HTML body, its metadata (title, description, ...), its table of contents
+    and its entries in the search index."""
 
     html: str
     meta: dict[str, Any]
+    toc: list[TocToken]
+    entries: list[dict[str, str]]
 
 
 class PageKind:
@@ -155,13 +169,35 @@ class Site:
         for key in ("title", "description"):  # the theme prints these without escaping (mkdocs does not autoescape)
             if key in meta:
                 meta[key] = escape(" ".join(str(meta[key]).split()), quote=True)
-        return Rendered(html, meta)
+        toc = toc_tokens(html)
+        location = self.page_url(lang, page.path)  # as mkdocs' page.url
+        return Rendered(html, meta, toc, search.page_entries(html, get_toc(toc), location))
 
 
 def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
     """Every generated page's HTML body, keyed by <lang>/<path> (for tests and the command line)."""
     site = Site(corpus, directory_urls)
     return {f"{lang}/{path}": site.render(page, lang).html for lang in LANGUAGES for path, page in site.pages.items()}
+
+
+HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
+TAG = re.compile(r"<[^>]+>")
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+
+
+def toc_tokens(html_text: str) -> list[TocToken]:
+    """The table of contents of a page the templates rendered, nested as Python-Markdown's toc nests it."""
+    root: list[TocToken] = []
+    stack: list[TocToken] = []
+    for match in HEADING.finditer(html_text):
+        level = int(match.group(1))
+        text = " ".join(unescape(TAG.sub("", HEADERLINK.sub("", match.group(3)))).split())
+        token: TocToken = {"level": level, "id": match.group(2), "name": escape(text, quote=False), "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
 
 
 def chunks(items: list, size: int) -> list[list]:

@@ -1,0 +1,80 @@
+"""Generated pages rendered ahead, in worker processes, while mkdocs builds the pages before them.
+
+static-i18n builds the languages one after another in one process, and most of a page's time there is
+mkdocs' and Material's. A generated page's body, table of contents and search entries depend only on the
+`Site`, so worker processes, forked once the corpus is loaded, render them in the order mkdocs will ask
+for them, a few chunks ahead; mkdocs' process takes each page's result when its turn comes. A page is
+rendered by the same `Site.render` either way (a test compares the two sites byte for byte).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from . import Rendered, Site
+
+CHUNK = 48  # pages a task renders: large enough to pay for the trip, small enough to start soon
+WINDOW = 6  # tasks under way or done but not yet taken, per worker: bounds the memory results hold
+
+_site: Site | None = None  # in a worker process only: the site it was forked with
+
+
+def _start(site: Site) -> None:
+    global _site
+    _site = site
+
+
+def _render(lang: str, paths: list[str]) -> list[Rendered]:
+    assert _site is not None
+    return [_site.render(_site.pages[path], lang) for path in paths]
+
+
+class RenderAhead:
+    """Renders the pages of each language, in the given order, in `workers` forked processes."""
+
+    def __init__(self, site: Site, workers: int):
+        self.site = site
+        self.window = WINDOW * workers
+        # fork: the workers get the site (corpus, templates) as it is, without pickling it
+        self.pool = ProcessPoolExecutor(
+            workers, multiprocessing.get_context("fork"), initializer=_start, initargs=(site,)
+        )
+        self.waiting: deque[tuple[str, list[str]]] = deque()  # chunks not yet sent
+        self.sent: deque[tuple[str, list[str], Future]] = deque()
+        self.where: dict[tuple[str, str], Future] = {}
+        self.ready: dict[tuple[str, str], Rendered] = {}
+
+    def queue(self, lang: str, paths: list[str]) -> None:
+        """Render these pages of `lang`, in this order, after those queued before."""
+        for start in range(0, len(paths), CHUNK):
+            self.waiting.append((lang, paths[start : start + CHUNK]))
+        self._send()
+
+    def _send(self) -> None:
+        while self.waiting and len(self.sent) < self.window:
+            lang, paths = self.waiting.popleft()
+            future = self.pool.submit(_render, lang, paths)
+            self.sent.append((lang, paths, future))
+            for path in paths:
+                self.where[(lang, path)] = future
+
+    def take(self, lang: str, path: str) -> Rendered:
+        """The page, as rendered ahead; rendered here if it was not queued (or not yet sent)."""
+        key = (lang, path)
+        if key not in self.ready and key in self.where:
+            while self.sent:  # results come in the order they were asked for
+                sent_lang, paths, future = self.sent.popleft()
+                for done_path, rendered in zip(paths, future.result(), strict=True):
+                    self.ready[(sent_lang, done_path)] = rendered
+                    del self.where[(sent_lang, done_path)]
+                self._send()
+                if key in self.ready:
+                    break
+        rendered = self.ready.pop(key, None)
+        return rendered if rendered is not None else self.site.render(self.site.pages[path], lang)
+
+    def close(self) -> None:
+        self.waiting.clear()
+        self.pool.shutdown(wait=True, cancel_futures=True)
