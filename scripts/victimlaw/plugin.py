@@ -175,8 +175,14 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         return files
 
     def on_env(self, env, *, config, files):
-        """Templates may include Material's own partial as material/partials/...: overrides/partials/nav.html
-        and tabs.html do, to render it once per folder of pages outside the navigation."""
+        """Every page of this language has its content now: its search index is written (and its entries let
+        go before static-i18n builds the next language). Templates may include Material's own partial as
+        material/partials/...: overrides/partials/nav.html and tabs.html do, to render it once per folder of
+        pages outside the navigation."""
+        build = self._current()
+        entries = [entry for _, found in sorted(build.index, key=lambda item: item[0]) for entry in found]
+        build.index.clear()
+        search.write_index(Path(config.site_dir), build.lang, entries, build.site.words)
         theme_dirs = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
         env.globals.update(shared_partial_key=shared_partial_key, shared_partials=self._current().shared_partials)
@@ -208,10 +214,8 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
 
     @event_priority(-200)  # after static-i18n: it writes the sitemap and builds the other languages here
     def on_post_build(self, *, config) -> None:
-        """Write this language's search index (search/<lang>/); after the last language, put the site in place."""
-        build = self.builds.pop()
-        entries = [entry for _, found in sorted(build.index, key=lambda item: item[0]) for entry in found]
-        search.write_index(Path(config.site_dir), build.lang, entries, build.site.words)
+        """This language is built; after the last one, the site is ready to take its place."""
+        self.builds.pop()
         if self.builds:
             return
         self._stop_rendering_ahead()
