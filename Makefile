@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv venv-dev lock browser generate check site offline serve test bench screenshots clean
+.PHONY: venv venv-dev lock lint browser generate check site offline serve test bench screenshots clean
 
 # Two locks made by pip-compile from requirements/*.in, every file pinned by its hash (see `make lock`):
 # requirements/runtime.txt builds the site (`make serve`, `make site`); requirements/dev.txt adds what the tests
@@ -66,7 +66,13 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: venv-dev browser node_modules/axe-core/axe.min.js
+# The package and the tests: ruff's lint rules and format, and mypy's types (settings in pyproject.toml).
+lint: venv-dev
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
+
+test: lint venv-dev browser node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
 bench: venv

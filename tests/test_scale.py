@@ -77,3 +77,86 @@ def test_references_list_a_bounded_number_of_instruments(large_pages):
     page = pages["en/references/index.md"]
     for section in page.split('<h2 id="ref-')[1:]:
         assert section.count('href="../instruments/') <= 5
+
+
+# -- corpora of other shapes: no page outgrows PAGE_BYTES, whatever the corpus looks like
+SHAPES = {
+    "many small groups": {"groups": "many"},  # every level and kind: 42 groups of 10, none longer than PAGE_ROWS
+    "few large groups": {"groups": "few"},
+    "long titles": {"title_chars": 400},
+    "undated, long titles": {"undated": 0.5, "title_chars": 400},
+}
+SHAPE_RECORDS = 420
+HREF = re.compile(r'href="([^"#?]+)(?:#[^"]*)?"')
+
+
+@pytest.fixture(scope="module", params=list(SHAPES))
+def shaped(request, tmp_path_factory, real_corpus):
+    """Every generated page of a corpus of one shape, as the public site has them (directory URLs)."""
+    folder = tmp_path_factory.mktemp("shape")
+    corpus = load_corpus(write_corpus(folder, SHAPE_RECORDS, real_corpus, DATA, **SHAPES[request.param]))
+    return corpus, render_site(corpus, directory_urls=True)
+
+
+def linked_pages(pages: dict[str, str], key: str) -> set[str]:
+    """The generated pages (as <lang>/<path>) a page links to."""
+    url_of = {k: page_url(k.split("/", 1)[0], k.split("/", 1)[1], True) for k in pages}
+    key_of = {url.rstrip("/"): k for k, url in url_of.items()}
+    base = url_of[key] if url_of[key].endswith("/") else posixpath.dirname(url_of[key])
+    targets = {posixpath.normpath(posixpath.join(base, href)) for href in HREF.findall(pages[key])}
+    return {key_of[target] for target in targets if target in key_of}
+
+
+def reachable(pages: dict[str, str], index: str, folder: str) -> set[str]:
+    """Instrument ids linked from `index` or from the pages of `folder` it links to."""
+    lang = index.split("/")[0]
+    seen = linked_pages(pages, index)
+    for key in list(seen):
+        if key.startswith(f"{lang}/{folder}/"):
+            seen |= linked_pages(pages, key)
+    return {key.rsplit("/", 1)[1].removesuffix(".md") for key in seen if key.startswith(f"{lang}/instruments/")} - {
+        "index"
+    }
+
+
+def test_no_page_of_any_shape_outgrows_its_budget(shaped):
+    _, pages = shaped
+    catalogue = sum(
+        len(body.encode())
+        for key, body in pages.items()
+        if key.startswith("ru/catalogue/") or key == "ru/instruments/index.md"
+    )
+    assert catalogue > kinds.BODY_BYTES, "the shape is large enough to need splitting"
+    for key, body in pages.items():
+        assert len(body.encode()) <= kinds.BODY_BYTES, key
+
+
+def test_every_instrument_is_reachable_from_the_catalogue_and_timeline_index(shaped):
+    corpus, pages = shaped
+    ids = {inst.id for inst in corpus.instruments}
+    for lang in LANGUAGES:
+        assert reachable(pages, f"{lang}/instruments/index.md", "catalogue") == ids, lang
+        assert reachable(pages, f"{lang}/timeline/index.md", "timeline") == ids, lang
+
+
+def test_references_say_how_many_instruments_rely_on_them(shaped):
+    corpus, pages = shaped
+    page = pages["en/references/index.md"]
+    for ref in corpus.references:
+        citing = corpus.citing(ref.number)
+        section = page.split(f'<h2 id="ref-{ref.number}">')[1].split("<h2 ")[0]
+        listed = section.count('href="../instruments/')
+        assert listed <= min(len(citing), kinds.CITING_LIMIT)
+        if listed < len(citing):
+            assert f"… {len(citing)} instruments" in section
+
+
+def test_materials_chrome_around_a_body_stays_within_its_allowance(built_site, real_corpus):
+    """PAGE_BYTES holds because what Material adds to a generated page's body stays under CHROME_BYTES."""
+    largest = 0
+    for key, body in render_site(real_corpus, directory_urls=True).items():
+        lang, path = key.split("/", 1)
+        built = built_site / page_url(lang, path, True) / "index.html"
+        largest = max(largest, built.stat().st_size - len(body.encode()))
+    # with room to spare for the catalogue's table of contents listing every level and kind (42 groups, ~250 bytes each)
+    assert 0 < largest <= kinds.CHROME_BYTES - 42 * 250, largest

@@ -1,5 +1,7 @@
 """`make bench`: build synthetic corpora of growing size with the project's real configuration and
-print what it costs. Usage: python -m victimlaw.bench [--sizes 200 1000 2000] [--large] [--repeat 3]."""
+print what it costs, beside the floor of the stack: plain mkdocs + Material + static-i18n (the same pinned
+versions, in the same venv) building as many one-line pages, three languages, outside any navigation,
+serially. Usage: python -m victimlaw.bench [--sizes 200 1000 2000] [--large] [--repeat 3]."""
 
 from __future__ import annotations
 
@@ -54,8 +56,58 @@ def timed_build(config: Path, data: Path, site: Path) -> tuple[float, float]:
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if status:
-        raise SystemExit(f"build failed: {process.stderr.read().decode()}")
+        raise SystemExit(f"build failed: {process.stderr.read().decode() if process.stderr else status}")
     return seconds, usage.ru_maxrss / 1024
+
+
+FLOOR_CONFIG = """\
+# The floor: what mkdocs, Material and static-i18n cost on their own (victimlaw.bench).
+site_name: floor
+docs_dir: {docs}
+theme:
+  name: material
+  language: az
+  font: false
+# One entry, as the real site's generated pages stay out of its navigation: without a nav, mkdocs would
+# list every page in every page's navigation, which grows with the square of the pages.
+nav:
+  - index.md
+plugins:
+  - i18n:
+      docs_structure: folder
+      reconfigure_material: true
+      reconfigure_search: false
+      languages:
+        - locale: az
+          name: Azərbaycanca
+          default: true
+          build: true
+        - locale: en
+          name: English
+          build: true
+        - locale: ru
+          name: Русский
+          build: true
+"""
+
+
+def pages_per_language(site: Path) -> int:
+    """The HTML pages one language of a built site holds (en/: the default language shares the root
+    with the assets, the data exports and the one 404 page)."""
+    return sum(1 for _ in (site / "en").rglob("*.html"))
+
+
+def floor_project(folder: Path, pages: int) -> Path:
+    """A mkdocs project of `pages` one-line pages per language, no victimlaw plugin, no custom_dir."""
+    shutil.rmtree(folder, ignore_errors=True)
+    for lang in LANGUAGES:
+        docs = folder / "docs" / lang
+        docs.mkdir(parents=True)
+        (docs / "index.md").write_text("Page 0.\n", encoding="utf-8")
+        for n in range(1, pages):
+            (docs / f"page-{n}.md").write_text(f"Page {n}.\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(FLOOR_CONFIG.format(docs=json.dumps(str(folder / "docs"))), encoding="utf-8")
+    return folder / "mkdocs.yml"
 
 
 def forget_generated(docs: Path, site: Path) -> None:
@@ -65,22 +117,32 @@ def forget_generated(docs: Path, site: Path) -> None:
     shutil.rmtree(site, ignore_errors=True)
 
 
-def measure(records: int, data: Path, config: Path, site: Path, repeat: int) -> dict:
-    """`repeat` cold builds (nothing generated yet) and `repeat` warm ones (the same sources built again,
-    as `make site` a second time, or after `make serve`); medians of each."""
-    cold, warm = [], []
+def measure(records: int, data: Path, config: Path, site: Path, repeat: int, floor: Path) -> dict:
+    """`repeat` cold builds (nothing generated yet), each followed by a build of the floor with as many pages
+    per language (real, floor, real, floor...: the machine's drift hits both alike), then `repeat` warm
+    ones (the same sources built again, as `make site` a second time, or after `make serve`); medians of each."""
+    cold, warm, floor_builds = [], [], []
+    floor_config = None
     for _ in range(repeat):
         forget_generated(config.parent / "docs", site)
         cold.append(timed_build(config, data, site))
+        if floor_config is None:
+            floor_config = floor_project(floor, pages_per_language(site))
+        shutil.rmtree(floor / "site", ignore_errors=True)
+        floor_builds.append(timed_build(floor_config, data, floor / "site"))
     for _ in range(repeat):
         warm.append(timed_build(config, data, site))
     html = list(site.rglob("*.html"))
     seconds = statistics.median(r[0] for r in cold)
+    floor_seconds = statistics.median(r[0] for r in floor_builds)
+    shutil.rmtree(floor, ignore_errors=True)
     return {
         "records": records,
         "pages": len(html),
         "seconds": round(seconds, 2),
         "warm_seconds": round(statistics.median(r[0] for r in warm), 2),
+        "floor_seconds": round(floor_seconds, 2),
+        "ratio": round(seconds / floor_seconds, 2),
         "pages_per_second": round(len(html) / seconds, 1),
         "peak_memory_mib": round(max(r[1] for r in cold + warm)),
         "site_mib": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1),
@@ -108,6 +170,8 @@ def table(rows: list[dict]) -> str:
         "pages",
         "build s (cold)",
         "build s (again)",
+        "floor s",
+        "ratio",
         "pages/s",
         "peak MiB",
         "site MiB",
@@ -127,6 +191,8 @@ def table(rows: list[dict]) -> str:
                     r["pages"],
                     r["seconds"],
                     r["warm_seconds"],
+                    r["floor_seconds"],
+                    r["ratio"],
                     r["pages_per_second"],
                     r["peak_memory_mib"],
                     r["site_mib"],
@@ -152,27 +218,34 @@ def main(argv=None) -> int:
     real_data = PROJECT / "data" / "instruments.yaml"
     real = load_corpus(real_data)
     rows = []
-    with tempfile.TemporaryDirectory(prefix="victimlaw-bench-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="victimlaw-bench-") as folder:
+        tmp = Path(folder)
         config = project_copy(tmp / "project")
-        rows.append(measure(len(real.instruments), real_data, config, tmp / "site-real", args.repeat))
+        rows.append(measure(len(real.instruments), real_data, config, tmp / "site-real", args.repeat, tmp / "floor"))
         for size in sizes:
             data = write_corpus(tmp / f"data-{size}", size, real, real_data.parent)
-            row = measure(size, data, config, tmp / f"site-{size}", args.repeat if size <= 2000 else 1)
+            row = measure(size, data, config, tmp / f"site-{size}", args.repeat if size <= 2000 else 1, tmp / "floor")
             row["synthetic"] = True
             rows.append(row)
-            print(f"  {size} records: {row['seconds']} s, again {row['warm_seconds']} s", file=sys.stderr, flush=True)
+            print(
+                f"  {size} records: {row['seconds']} s, again {row['warm_seconds']} s, floor {row['floor_seconds']} s "
+                f"(ratio {row['ratio']})",
+                file=sys.stderr,
+                flush=True,
+            )
     result = {
         "machine": f"{os.cpu_count()} cores, {platform_name()}",
         "rows": rows,
         "exponent": exponent(rows),
         "warm_exponent": exponent(rows, "warm_seconds"),
+        "floor_exponent": exponent(rows, "floor_seconds"),
     }
     print(table(rows))
     print(
         f"\nscaling exponent (build time ~ records^k) between {sizes[0]} and {sizes[-1]}: "
-        f"{result['exponent']} (cold), {result['warm_exponent']} (again)"
+        f"{result['exponent']} (cold), {result['warm_exponent']} (again), {result['floor_exponent']} (floor)"
     )
+    print("ratio: real first build / floor build of as many pages, side by side")
     print(f"machine: {result['machine']}")
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"figures written to {args.json}")

@@ -1,11 +1,16 @@
 """A synthetic corpus of any size for benchmarks and scale tests: valid records with relations,
-provisions and themes, their text recombined from the real corpus's own words in each language."""
+provisions and themes, their text recombined from the real corpus's own words in each language.
+
+Its shape can be changed for the scale tests: `groups` spreads the records over the kinds and levels as
+the real corpus does ("real"), over every level and kind (42 groups: "many"), or over three ("few");
+`title_chars` makes every title at least that long; `undated` is the share of records without a date."""
 
 from __future__ import annotations
 
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,6 +23,24 @@ DUMPER = getattr(
 
 NATIONAL_KINDS = ["decision"] * 6 + ["order"] * 2 + ["decree"] * 2 + ["law"] * 2 + ["charter", "report"]
 INTERNATIONAL_KINDS = ["convention", "protocol", "resolution", "declaration", "report"]
+LEVELS = ("international", "regional", "national")
+ALL_KINDS = (
+    "declaration",
+    "resolution",
+    "convention",
+    "protocol",
+    "report",
+    "publication",
+    "constitution",
+    "code",
+    "law",
+    "decree",
+    "order",
+    "decision",
+    "action_plan",
+    "charter",
+)
+FEW_GROUPS = (("regional", "convention"), ("national", "law"), ("national", "decision"))
 ISSUER = {
     "decision": "cabinet-of-ministers",
     "order": "president",
@@ -33,7 +56,7 @@ ISSUER = {
 
 
 def _vocabulary(corpus: Corpus) -> dict[str, list[str]]:
-    words = {lang: [] for lang in LANGUAGES}
+    words: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
     for inst in corpus.instruments:
         for lang in LANGUAGES:
             words[lang] += re.findall(r"\w{3,}", inst.purpose[lang] + " " + inst.title[lang])
@@ -49,27 +72,56 @@ def _text(rng, vocabulary, count) -> dict[str, str]:
     return {lang: _sentence(rng, vocabulary[lang], count) for lang in LANGUAGES}
 
 
-def synthetic_corpus(size: int, real: Corpus, seed: int = 1) -> dict:
-    """The instruments document of `size` records; deterministic for a seed."""
+def _long_text(rng, vocabulary, chars: int) -> dict[str, str]:
+    """A sentence of at least `chars` characters in each language."""
+    out = {}
+    for lang in LANGUAGES:
+        words: list[str] = []
+        while sum(len(w) + 1 for w in words) < chars:
+            words.append(rng.choice(vocabulary[lang]))
+        text = " ".join(words)
+        out[lang] = text[0].upper() + text[1:] + "."
+    return out
+
+
+def _group(rng: random.Random, n: int, groups: str) -> tuple[str, str]:
+    """(level, kind) of the n-th record."""
+    if groups == "many":
+        level, kind = LEVELS[n % len(LEVELS)], ALL_KINDS[(n // len(LEVELS)) % len(ALL_KINDS)]
+        return level, kind
+    if groups == "few":
+        return FEW_GROUPS[0] if n % 10 == 0 else FEW_GROUPS[1 + n % 2]
+    if groups != "real":
+        raise ValueError(f"unknown shape of groups: {groups!r}")
+    international = n % 10 == 0
+    kind = rng.choice(INTERNATIONAL_KINDS if international else NATIONAL_KINDS)
+    return "regional" if international and kind == "convention" else (
+        "international" if international else "national"
+    ), kind
+
+
+def synthetic_corpus(
+    size: int, real: Corpus, seed: int = 1, *, groups: str = "real", title_chars: int = 0, undated: float = 0.0
+) -> dict:
+    """The instruments document of `size` records; deterministic for a seed and shape (see the module)."""
     rng = random.Random(seed)
     vocabulary = _vocabulary(real)
-    records = []
+    records: list[dict[str, Any]] = []
     for n in range(size):
-        international = n % 10 == 0
-        kind = rng.choice(INTERNATIONAL_KINDS if international else NATIONAL_KINDS)
+        level, kind = _group(rng, n, groups)
+        international = level != "national"
         year, month, day = rng.randint(1990, 2025), rng.randint(1, 12), rng.randint(1, 28)
+        dated = not undated or rng.random() >= undated
         record = {
             "id": f"{kind.replace('_', '-')}-{n}",
             "kind": kind,
-            "level": "regional"
-            if international and kind == "convention"
-            else ("international" if international else "national"),
-            "issuer": ISSUER[kind],
-            "date": f"{year:04d}-{month:02d}-{day:02d}",
-            "date_kind": "adopted",
+            "level": level,
+            "issuer": ISSUER.get(kind),
+            "date": f"{year:04d}-{month:02d}-{day:02d}" if dated else None,
+            "date_kind": "adopted" if dated else None,
             "number": str(n + 1),
             "eqanun": 100000 + n if not international else None,
-            "title": _text(rng, vocabulary, 14),
+            "title": _long_text(rng, vocabulary, title_chars) if title_chars else _text(rng, vocabulary, 14),
             "purpose": _text(rng, vocabulary, 45),
             "provisions": [
                 {
@@ -128,10 +180,11 @@ def synthetic_themes(document: dict, rng_seed: int = 2, count: int = 12) -> dict
     return {"themes": themes}
 
 
-def write_corpus(folder: Path, size: int, real: Corpus, real_data_dir: Path) -> Path:
-    """instruments.yaml, themes.yaml and the real references.yaml in `folder`; returns the data file."""
+def write_corpus(folder: Path, size: int, real: Corpus, real_data_dir: Path, **shape) -> Path:
+    """instruments.yaml, themes.yaml and the real references.yaml in `folder`; returns the data file.
+    `shape`: the keywords of synthetic_corpus (groups, title_chars, undated)."""
     folder.mkdir(parents=True, exist_ok=True)
-    document = synthetic_corpus(size, real)
+    document = synthetic_corpus(size, real, **shape)
     for name, content in (("instruments.yaml", document), ("themes.yaml", synthetic_themes(document))):
         (folder / name).write_text(
             yaml.dump(content, Dumper=DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8"

@@ -8,15 +8,15 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .. import DEFAULT_LANGUAGE
+from .. import DEFAULT_LANGUAGE, LANGUAGES
 from ..cite import Resolver, browser_data
 from ..exports import citations
 from ..labels import Labels
-from ..model.corpus import Instrument
+from ..model.corpus import Instrument, Relation
 from ..model.themes import Target, Theme
-from . import Page, PageKind, by_date, chunks
+from . import Page, PageKind, by_date
 
 LEVEL_ORDER = ("international", "regional", "national")
 KIND_ORDER = (
@@ -38,6 +38,15 @@ KIND_ORDER = (
 PAGE_ROWS = 80  # rows a listing page holds before it is split, so pages stay small at any corpus size
 CITING_LIMIT = 20  # instruments listed under one reference of the article
 TIMELINE_ROWS = 24  # instruments on one page of a large timeline (its picture adds their partners)
+# Listings are split by the bytes they write too, so that long titles or many mid-sized groups cannot make
+# a page heavy: no page of the built site weighs more than PAGE_BYTES. Material puts some 14-28 KB around a
+# body (header, navigation, table of contents, footer; the catalogue's table of contents is the largest);
+# CHROME_BYTES leaves room for twice that. The splits aim at SPLIT_BYTES, from estimates (`Sizes`) that
+# err on the heavy side.
+PAGE_BYTES = 150_000
+CHROME_BYTES = 50_000
+BODY_BYTES = PAGE_BYTES - CHROME_BYTES  # the most a generated page's body may weigh
+SPLIT_BYTES = 85_000
 LOOKUP_EXAMPLES = {
     "az": ["NK-nın 9 noyabr 2005-ci il tarixli 203 nömrəli qərarı", "maddə 14-1", "CM 144-1", "e-qanun 11446"],
     "en": ["Decision No. 203 of 9 November 2005", "CETS 197 art. 13", "Law No. 609-IVQD", "A/RES/55/25"],
@@ -57,6 +66,123 @@ def groups(corpus) -> list[tuple[str, list[tuple[str, list[Instrument]]]]]:
         if kinds:
             out.append((level, kinds))
     return out
+
+
+def text_bytes(text: str) -> int:
+    """The bytes a text takes in a page: HTML-escaped, UTF-8."""
+    return len(str(escape(text)).encode("utf-8"))
+
+
+def pack(items: list, weight, budget: int, rows: int) -> list[list]:
+    """`items` in order, cut into pieces of at most `rows` items weighing at most `budget` bytes together
+    (an item heavier than that alone gets a piece of its own)."""
+    pieces: list[list] = []
+    piece: list = []
+    used = 0
+    for item in items:
+        size = weight(item)
+        if piece and (used + size > budget or len(piece) >= rows):
+            pieces.append(piece)
+            piece, used = [], 0
+        piece.append(item)
+        used += size
+    if piece:
+        pieces.append(piece)
+    return pieces
+
+
+# What the templates write around the variable parts, in bytes, rounded up (tests/test_scale.py checks the
+# pages of corpora of several shapes against BODY_BYTES)
+ROW_BYTES = 130  # a table row of a listing, without the instrument's link and number: tags, date, kind, level
+LINK_BYTES = 40  # a link to an instrument page, without its id and text
+TABLE_BYTES = 600  # a listing's heading, caption and header row
+PAGER_LINK_BYTES = 40  # one link of a pager, without its target's name
+NODE_BYTES = 550  # a box of the relations picture, without its link's id, its name and its title
+NODE_NAME_BYTES = 300  # the most a box's name takes (the picture shortens it to NAME_CHARS characters)
+EDGE_BYTES = 200  # an arrow of the relations picture, without the names in its title
+CELL_BYTES = 40  # an empty cell of the matrix
+PAGE_FIXED_BYTES = 4000  # a page's headings, introduction, links back, legend
+
+
+class Sizes:
+    """Estimates of what the pages write per instrument, in the language that writes most."""
+
+    def __init__(self, site):
+        self.site = site
+
+    @cached_property
+    def name(self) -> dict[str, int]:
+        return {i.id: max(text_bytes(i.name(lang)) for lang in LANGUAGES) for i in self.site.corpus.instruments}
+
+    @cached_property
+    def title(self) -> dict[str, int]:
+        return {i.id: max(text_bytes(i.title[lang]) for lang in LANGUAGES) for i in self.site.corpus.instruments}
+
+    def link(self, inst: Instrument) -> int:
+        return LINK_BYTES + len(inst.id) + self.name[inst.id]
+
+    def row(self, inst: Instrument) -> int:
+        """A row of the catalogue, its parts or a chronology (timeline included)."""
+        return ROW_BYTES + self.link(inst) + text_bytes(inst.number or "")
+
+    def rows(self, members: list[Instrument]) -> int:
+        return TABLE_BYTES + sum(self.row(inst) for inst in members)
+
+    def node(self, inst: Instrument) -> int:
+        return NODE_BYTES + len(inst.id) + min(self.name[inst.id], NODE_NAME_BYTES) + self.title[inst.id]
+
+    def timeline(
+        self, instruments: list[Instrument], rows: int | None = None, budget: int = SPLIT_BYTES
+    ) -> list[list[Instrument]]:
+        """`instruments` (in order) cut into timeline pages of at most `rows` instruments, each weighing at
+        most `budget` with its picture: a row per instrument, an arrow per relation touching one of them,
+        and a box per instrument at either end (each counted once per page)."""
+        by_id = self.site.corpus.by_id
+        pieces: list[list[Instrument]] = []
+        piece: list[Instrument] = []
+        nodes: set[str] = set()
+        edges: set[tuple] = set()
+        used = 0
+
+        def cost(inst: Instrument) -> tuple[int, set[str], dict[tuple, Relation]]:
+            new_edges = {
+                (rel.source, rel.type, rel.target, rel.provision): rel for rel in inst.relations + tuple(inst.incoming)
+            }
+            for key in edges & new_edges.keys():
+                del new_edges[key]
+            new_nodes = {end for rel in new_edges.values() for end in (rel.source, rel.target)} - nodes
+            size = (
+                self.row(inst)
+                + sum(self.node(by_id[end]) for end in new_nodes)
+                + sum(EDGE_BYTES + self.name[rel.source] + self.name[rel.target] for rel in new_edges.values())
+            )
+            return size, new_nodes, new_edges
+
+        for inst in instruments:
+            size, new_nodes, new_edges = cost(inst)
+            if piece and (used + size > budget or (rows is not None and len(piece) >= rows)):
+                pieces.append(piece)
+                piece, nodes, edges, used = [], set(), set(), 0
+                size, new_nodes, new_edges = cost(inst)
+            piece.append(inst)
+            used += size
+            nodes |= new_nodes
+            edges |= new_edges.keys()
+        if piece:
+            pieces.append(piece)
+        return pieces
+
+
+def paginate(members: list[Instrument], weight, rows: int, slug: str, fixed: int = 0) -> list[list[Instrument]]:
+    """Pages of a list of `members`, each with room for the pager that links them all (and `fixed` bytes
+    the page holds besides)."""
+    reserve = 0
+    while True:
+        pieces = pack(members, weight, SPLIT_BYTES - PAGE_FIXED_BYTES - fixed - reserve, rows)
+        pager = len(pieces) * (PAGER_LINK_BYTES + len(slug) + 6)
+        if pager <= reserve or reserve > SPLIT_BYTES // 2:
+            return pieces
+        reserve = pager
 
 
 class InstrumentPages(PageKind):
@@ -112,48 +238,92 @@ class InstrumentPages(PageKind):
 
 
 class CataloguePages(PageKind):
-    """The catalogue (instruments/index.md); in a corpus too large for one page, long groups and the
-    chronology get pages of their own (catalogue/), so no page outgrows PAGE_ROWS rows."""
+    """The catalogue (instruments/index.md). When it would outgrow a page, lists get pages of their own
+    (catalogue/): every group longer than PAGE_ROWS rows or heavier than a page, then the heaviest others
+    until the index fits; the chronology by year, the undated instruments likewise. Each of those pages
+    holds at most PAGE_ROWS rows and SPLIT_BYTES of estimated body."""
 
     folders = ("instruments", "catalogue")
     template = "catalogue.html.j2"
     part_template = "listing.html.j2"
 
     @cached_property
+    def sizes(self) -> Sizes:
+        return Sizes(self.site)
+
+    @cached_property
     def layout(self) -> dict[str, Any]:
-        corpus = self.site.corpus
-        large = len(corpus.instruments) > PAGE_ROWS
+        corpus, sizes = self.site.corpus, self.sizes
+        chronology = sorted((i for i in corpus.instruments if i.date), key=by_date)
+        undated = sorted((i for i in corpus.instruments if not i.date), key=lambda i: i.id)
+        lists: dict[Any, list[Instrument]] = {
+            (level, kind): members for level, kinds in groups(corpus) for kind, members in kinds
+        }
+        lists["chronology"], lists["undated"] = chronology, undated
+        inline = {key: sizes.rows(members) for key, members in lists.items()}
+        pieces: dict[Any, list[list[Instrument]]] = {}
+
+        def split(key) -> None:
+            del inline[key]
+            if key == "chronology":
+                pieces[key] = [
+                    part
+                    for _, rows in by_year(chronology)
+                    for part in paginate(rows, sizes.row, PAGE_ROWS, "year-0000")
+                ]
+            else:
+                pieces[key] = paginate(lists[key], sizes.row, PAGE_ROWS, self.slug(key))
+
+        def index_bytes() -> int:
+            return (
+                PAGE_FIXED_BYTES
+                + TABLE_BYTES * len(lists)
+                + sum(inline.values())
+                + sum(len(parts) * (PAGER_LINK_BYTES + 20) for parts in pieces.values())
+            )
+
+        for key, members in lists.items():
+            if len(members) > PAGE_ROWS or inline[key] > SPLIT_BYTES - PAGE_FIXED_BYTES:
+                split(key)
+        while index_bytes() > SPLIT_BYTES and (rest := [key for key in inline if lists[key]]):
+            split(max(rest, key=inline.__getitem__))
+
         parts, part_pages, years = {}, [], []
-        for level, kinds in groups(corpus):
-            for kind, members in kinds:
-                pieces = chunks(members, PAGE_ROWS) if large and len(members) > PAGE_ROWS else []
-                slug = f"{level}-{kind.replace('_', '-')}"
-                pager = [(n, f"catalogue/{slug}-{n}.md") for n in range(1, len(pieces) + 1)]
-                parts[(level, kind)] = pager
-                for (n, path), rows in zip(pager, pieces, strict=True):
+        for key, chunked in pieces.items():
+            if key == "chronology":
+                continue
+            pager = [(n, f"catalogue/{self.slug(key)}-{n}.md") for n in range(1, len(chunked) + 1)]
+            parts[key] = pager
+            for (n, path), rows in zip(pager, chunked, strict=True):
+                part_pages.append(
+                    Page(path, self, {"group": key, "rows": rows, "pager": pager, "current": n}, self.part_template)
+                )
+        if "chronology" in pieces:
+            for year, rows in by_year(chronology):
+                chunked = paginate(rows, sizes.row, PAGE_ROWS, "year-0000")
+                pager = [
+                    (n, f"catalogue/year-{year}.md" if n == 1 else f"catalogue/year-{year}-{n}.md")
+                    for n in range(1, len(chunked) + 1)
+                ]
+                for (n, path), part in zip(pager, chunked, strict=True):
+                    label = year if len(chunked) == 1 else f"{year} ({n})"
+                    years.append((label, path, len(part)))
                     part_pages.append(
                         Page(
-                            path,
-                            self,
-                            {"group": (level, kind), "rows": rows, "pager": pager, "current": n},
-                            self.part_template,
+                            path, self, {"year": label, "rows": part, "pager": pager, "current": n}, self.part_template
                         )
                     )
-        chronology = sorted((i for i in corpus.instruments if i.date), key=by_date)
-        if large:
-            for year, rows in by_year(chronology):
-                path = f"catalogue/year-{year}.md"
-                years.append((year, path, len(rows)))
-                part_pages.append(
-                    Page(path, self, {"year": year, "rows": rows, "pager": [], "current": 0}, self.part_template)
-                )
         return {
             "parts": parts,
             "part_pages": part_pages,
             "years": years or None,
             "chronology": chronology,
-            "undated": sorted((i for i in corpus.instruments if not i.date), key=lambda i: i.id),
+            "undated": undated,
         }
+
+    @staticmethod
+    def slug(key) -> str:
+        return "undated" if key == "undated" else f"{key[0]}-{key[1].replace('_', '-')}"
 
     def pages(self) -> Iterable[Page]:
         yield Page("instruments/index.md", self)
@@ -174,11 +344,9 @@ class CataloguePages(PageKind):
         if "year" in page.values:
             heading = f"{t.ui['chronology']}: {page.values['year']}"
         else:
-            level, kind = page.values["group"]
-            heading = (
-                f"{t.kind_plural[kind]} — {t.level[level]} "
-                f"({t.ui['part_of'].format(n=page.values['current'], total=len(page.values['pager']))})"
-            )
+            group = page.values["group"]
+            name = t.ui["undated"] if group == "undated" else f"{t.kind_plural[group[1]]} — {t.level[group[0]]}"
+            heading = f"{name} ({t.ui['part_of'].format(n=page.values['current'], total=len(page.values['pager']))})"
         return {
             "title": heading,
             "heading": heading,
@@ -199,7 +367,9 @@ def by_year(chronology: list[Instrument]) -> list[tuple[str, list[Instrument]]]:
 
 
 class ReferencesPage(PageKind):
-    """The article's reference list, each with the instruments that rely on it."""
+    """The article's reference list, each with the instruments that rely on it: at most CITING_LIMIT of
+    them, fewer when their names are long, so that the page stays within SPLIT_BYTES (the bytes left after
+    the references themselves are shared among them, what one leaves going to the next)."""
 
     folders = ("references",)
     template = "references.html.j2"
@@ -208,7 +378,30 @@ class ReferencesPage(PageKind):
         yield Page("references/index.md", self)
 
     def values(self, page: Page, t: Labels) -> dict[str, Any]:
-        return {"title": t.ui["references"], "limit": CITING_LIMIT}
+        return {"title": t.ui["references"], "citing": self.citing}
+
+    @cached_property
+    def citing(self) -> dict[int, tuple[list[Instrument], int]]:
+        """Per reference number: the instruments listed under it, and how many rely on it."""
+        corpus, sizes = self.site.corpus, self.site.kind(CataloguePages).sizes
+        references = corpus.references
+        left = (
+            SPLIT_BYTES
+            - PAGE_FIXED_BYTES
+            - sum(TABLE_BYTES + text_bytes(ref.text) + len(ref.url or "") for ref in references)
+        )
+        out = {}
+        for n, ref in enumerate(references):
+            share, shown = left // (len(references) - n), []
+            citing = corpus.citing(ref.number)
+            for inst in citing[:CITING_LIMIT]:
+                if sizes.link(inst) + 20 > share:
+                    break
+                shown.append(inst)
+                share -= sizes.link(inst) + 20
+                left -= sizes.link(inst) + 20
+            out[ref.number] = (shown, len(citing))
+        return out
 
 
 class LookupPage(PageKind):
@@ -236,7 +429,10 @@ class LookupPage(PageKind):
 
 
 class TimelinePages(PageKind):
-    """The chronology and the relations picture; a large corpus gets a page per year (or part of one)."""
+    """The chronology and the relations picture. When they would outgrow a page (more than PAGE_ROWS
+    instruments, or more than SPLIT_BYTES of rows and picture), a page per year or part of one, each of at
+    most TIMELINE_ROWS instruments whose rows and share of the picture (`Sizes.timeline`) fit SPLIT_BYTES;
+    the undated instruments stay on the index while they fit, else get pages of their own."""
 
     folders = ("timeline",)
     template = "timeline.html.j2"
@@ -253,9 +449,13 @@ class TimelinePages(PageKind):
         }
 
     def pages(self) -> Iterable[Page]:
-        corpus = self.site.corpus
+        corpus, sizes = self.site.corpus, self.site.kind(CataloguePages).sizes
         undated = sorted((i for i in corpus.instruments if not i.date), key=lambda i: i.id)
-        if len(corpus.instruments) <= PAGE_ROWS:
+        undated_bytes = TABLE_BYTES + sum(sizes.row(inst) for inst in undated)
+        if (
+            len(corpus.instruments) <= PAGE_ROWS
+            and len(sizes.timeline(self.chronology + undated, budget=SPLIT_BYTES - PAGE_FIXED_BYTES - TABLE_BYTES)) <= 1
+        ):
             yield Page(
                 "timeline/index.md",
                 self,
@@ -268,9 +468,9 @@ class TimelinePages(PageKind):
                 },
             )
             return
-        years = []
+        years: list[tuple[str | int | None, str, int]] = []  # (year, or the number of an undated page), path, count
         for year, rows in by_year(self.chronology):
-            pieces = chunks(rows, TIMELINE_ROWS)
+            pieces = sizes.timeline(rows, TIMELINE_ROWS, SPLIT_BYTES - PAGE_FIXED_BYTES)
             for n, part in enumerate(pieces, start=1):
                 path = f"timeline/{year}.md" if n == 1 else f"timeline/{year}-{n}.md"
                 label = year if len(pieces) == 1 else f"{year} ({n})"
@@ -287,6 +487,26 @@ class TimelinePages(PageKind):
                         "picture": any(i.id in self.related for i in part),
                     },
                 )
+        links_bytes = len(years) * (PAGER_LINK_BYTES + 20)
+        if undated and PAGE_FIXED_BYTES + links_bytes + undated_bytes > SPLIT_BYTES:
+            pieces = paginate(undated, sizes.row, PAGE_ROWS, "undated-00")
+            for n, part in enumerate(pieces, start=1):
+                path = "timeline/undated.md" if n == 1 else f"timeline/undated-{n}.md"
+                years.append((None if len(pieces) == 1 else n, path, len(part)))  # labelled in values()
+                yield Page(
+                    path,
+                    self,
+                    {
+                        "label": n if len(pieces) > 1 else None,
+                        "undated_part": True,
+                        "chronology": [],
+                        "undated": part,
+                        "years": None,
+                        "subset": part,
+                        "picture": False,
+                    },
+                )
+            undated = []
         yield Page(
             "timeline/index.md",
             self,
@@ -295,13 +515,22 @@ class TimelinePages(PageKind):
 
     def values(self, page: Page, t: Labels) -> dict[str, Any]:
         label = page.values.get("label")
+        if page.values.get("undated_part"):
+            label = t.ui["undated"] + (f" ({label})" if label else "")
         heading = f"{t.ui['timeline']}: {label}" if label else t.ui["timeline"]
         picture = self.picture(page, t) if page.values["picture"] else None
+        years = page.values["years"]
+        if years:  # the undated instruments' pages are labelled in the language
+            years = [
+                (year if isinstance(year, str) else t.ui["undated"] + (f" ({year})" if year else ""), path, count)
+                for year, path, count in years
+            ]
         return {
             "title": t.ui["timeline"],
             "heading": heading,
             "back": "timeline/index.md" if label else None,
-            **{key: page.values[key] for key in ("chronology", "undated", "years")},
+            **{key: page.values[key] for key in ("chronology", "undated")},
+            "years": years,
             "picture": picture,
         }
 
@@ -347,16 +576,35 @@ class ThemesIndexPage(PageKind):
 
 
 class MatrixPages(PageKind):
-    """The concordance matrix: instruments by themes, split into pages of PAGE_ROWS rows."""
+    """The concordance matrix: instruments by themes, split into pages of at most PAGE_ROWS rows and
+    SPLIT_BYTES of estimated body (the list of themes and the header row, then the rows)."""
 
     folders = ("themes",)
     template = "matrix.html.j2"
 
     def pages(self) -> Iterable[Page]:
-        if not self.site.corpus.themes:
+        corpus = self.site.corpus
+        if not corpus.themes:
             return
-        rows, cells = matrix_rows(self.site.corpus)
-        pieces = chunks(rows, PAGE_ROWS) or [[]]
+        rows, cells = matrix_rows(corpus)
+        names = {
+            inst.id: max(text_bytes(self.site.labels[lang].short_label(inst)) for lang in LANGUAGES) for inst in rows
+        }
+
+        def row_bytes(inst: Instrument) -> int:
+            size = LINK_BYTES + len(inst.id) + names[inst.id]
+            for theme in corpus.themes:
+                size += CELL_BYTES
+                cell = cells[(inst.id, theme.id)]
+                if cell:
+                    size += LINK_BYTES + len(theme.id) + sum(4 + len(target.provision or "") * 2 for target in cell)
+            return size
+
+        head = sum(
+            2 * LINK_BYTES + 3 * len(theme.id) + max(text_bytes(theme.title[lang]) for lang in LANGUAGES)
+            for theme in corpus.themes
+        )
+        pieces = paginate(rows, row_bytes, PAGE_ROWS, "matrix-00", fixed=min(head, SPLIT_BYTES // 2)) or [[]]
         pager = [(n, "themes/matrix.md" if n == 1 else f"themes/matrix-{n}.md") for n in range(1, len(pieces) + 1)]
         for (n, path), part in zip(pager, pieces, strict=True):
             yield Page(path, self, {"rows": part, "cells": cells, "pager": pager, "current": n})
