@@ -20,8 +20,11 @@ import os
 import posixpath
 import shutil
 import sys
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.config import base
@@ -40,6 +43,7 @@ from .pages.ahead import RenderAhead
 from .pages.kinds import LookupPage
 
 log = logging.getLogger("mkdocs.plugins.victimlaw")
+T = TypeVar("T")
 PACKAGE = Path(__file__).parent
 VENDORED_SHIM = "assets/javascripts/iframe-worker-shim.js"
 # The browser's side of the package, served from beside its Python twin; in the order the pages load them.
@@ -96,6 +100,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         self.output: SiteOutput | None = None  # `mkdocs build`: the site is made beside site_dir, then swapped in
         self.not_found_page: str | None = None  # the default language's 404 page
         self.ahead: RenderAhead | None = None  # the workers rendering pages ahead, for one `mkdocs build`
+        self.jobs: dict[str, Future] = {}  # other work the workers do for this build, by name
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -127,6 +132,9 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
                 workers = 1 if self.command == "build" and enough and (os.cpu_count() or 1) > 1 else 0
             if workers > 0 and hasattr(os, "fork"):  # not under serve: its server runs threads
                 self.ahead = RenderAhead(site, workers)
+                # first in the workers' queue: what on_files needs, while static-i18n lays out the files
+                self.jobs["shared"] = self.ahead.run(shared_files)
+                self.jobs.update({f"lookup-{lang}": self.ahead.run(lookup_script, lang) for lang in LANGUAGES})
         else:
             site = self.builds[0].site
         self.builds.append(LanguageBuild(config.theme["language"], site))
@@ -161,15 +169,12 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             order = [path for path in order if path in build.site.pages]
             for lang in (build.lang, *(other for other in LANGUAGES if other != build.lang)):
                 self.ahead.queue(lang, order)
-        lookup = build.site.kind(LookupPage)
         prefix = "" if build.lang == DEFAULT_LANGUAGE else f"{build.lang}/"
-        files.append(
-            File.generated(config, f"{prefix}cite/cite-data.js", content=lookup.script(build.site.labels[build.lang]))
-        )
+        script = self._done(f"lookup-{build.lang}", lookup_script, build.site, build.lang)
+        files.append(File.generated(config, f"{prefix}cite/cite-data.js", content=script))
         if build.lang == DEFAULT_LANGUAGE:  # shared by every language, at the site's root
-            for path, text in exports.files(build.site.corpus, build.site.labels).items():
+            for path, text in self._done("shared", shared_files, build.site).items():
                 files.append(File.generated(config, path, content=text))
-            files.append(File.generated(config, WORDS_SCRIPT, content=search.words_script(build.site.words)))
             for path, source in BROWSER_SCRIPTS.items():
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
@@ -182,7 +187,10 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         build = self._current()
         entries = [entry for _, found in sorted(build.index, key=lambda item: item[0]) for entry in found]
         build.index.clear()
-        search.write_index(Path(config.site_dir), build.lang, entries, build.site.words)
+        if self.ahead is not None:  # a worker writes it while this process builds the pages
+            self.jobs[f"index-{build.lang}"] = self.ahead.run(write_index, config.site_dir, build.lang, entries)
+        else:
+            write_index(build.site, config.site_dir, build.lang, entries)
         theme_dirs = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
         env.globals.update(shared_partial_key=shared_partial_key, shared_partials=self._current().shared_partials)
@@ -242,15 +250,27 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
 
     def on_build_error(self, *, error) -> None:
         self.builds.clear()
-        self._stop_rendering_ahead()
+        self._stop_rendering_ahead(failed=True)
         if self.output is not None:
             self.output.abandon()
             self.output = None
 
-    def _stop_rendering_ahead(self) -> None:
-        if self.ahead is not None:
-            self.ahead.close()
-            self.ahead = None
+    def _done(self, job: str, function: Callable[..., T], *args: Any) -> T:
+        """The result of a job the workers were given; done here when there are no workers."""
+        future = self.jobs.pop(job, None)
+        return future.result() if future is not None else function(*args)
+
+    def _stop_rendering_ahead(self, failed: bool = False) -> None:
+        """After the last language: the workers' jobs finished (their errors raised here), the workers stopped.
+        After a failed build the jobs are dropped."""
+        try:
+            for future in [] if failed else self.jobs.values():
+                future.result()
+        finally:
+            self.jobs.clear()
+            if self.ahead is not None:
+                self.ahead.close()
+                self.ahead = None
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(Path(self.config.data_file).parent))
@@ -260,6 +280,20 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
     def _current(self) -> LanguageBuild:
         assert self.builds, "a victimlaw event outside a build"
         return self.builds[-1]
+
+
+def shared_files(site: Site) -> dict[str, str]:
+    """The files every language links to, at the site's root: the data exports and the rules for words."""
+    return {**exports.files(site.corpus, site.labels), WORDS_SCRIPT: search.words_script(site.words)}
+
+
+def lookup_script(site: Site, lang: str) -> str:
+    """cite/cite-data.js of a language: the lookup's rules and the instruments' words."""
+    return site.kind(LookupPage).script(site.labels[lang])
+
+
+def write_index(site: Site, site_dir: str, lang: str, entries: list[dict[str, str]]) -> None:
+    search.write_index(Path(site_dir), lang, entries, site.words)
 
 
 class SiteOutput:

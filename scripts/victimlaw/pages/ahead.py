@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
 from . import Rendered, Site
 
@@ -29,6 +31,12 @@ def _start(site: Site) -> None:
 def _render(lang: str, paths: list[str]) -> list[Rendered]:
     assert _site is not None
     return [_site.render(_site.pages[path], lang) for path in paths]
+
+
+def _call(function: Callable[..., Any], *args: Any) -> Any:
+    """function(the site, *args), in a worker."""
+    assert _site is not None
+    return function(_site, *args)
 
 
 class RenderAhead:
@@ -74,6 +82,11 @@ class RenderAhead:
                     break
         rendered = self.ready.pop(key, None)
         return rendered if rendered is not None else self.site.render(self.site.pages[path], lang)
+
+    def run(self, function: Callable[..., Any], *args: Any) -> Future:
+        """function(site, *args) in a worker, after the chunks already sent: other work of the build that
+        mkdocs' process need not wait for (the data files, the search index)."""
+        return self.pool.submit(_call, function, *args)
 
     def close(self) -> None:
         self.waiting.clear()
