@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from victimlaw.screenshots import CHROMIUM_ARGS  # the browser as `make screenshots` launches it
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 ARTICLE = Path(os.environ.get("VICTIMLAW_ARTICLE") or ROOT.parent / "shared" / "seeds" / "000_117b328812596017.txt")
@@ -143,17 +145,6 @@ def served_site(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,7 @@ from . import DEFAULT_LANGUAGE, LANGUAGES
 from .bench import project_copy
 from .paths import PROJECT
 
-# As tests/conftest.py launches it.
+# Debian's chromium headless, as the browser tests launch it too (tests/conftest.py).
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

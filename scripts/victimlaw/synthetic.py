@@ -16,6 +16,8 @@ import yaml
 
 from . import LANGUAGES
 from .model.corpus import Corpus
+from .pages.kinds import KIND_ORDER as ALL_KINDS
+from .pages.kinds import LEVEL_ORDER as LEVELS
 
 DUMPER = getattr(
     yaml, "CSafeDumper", yaml.SafeDumper
@@ -23,23 +25,6 @@ DUMPER = getattr(
 
 NATIONAL_KINDS = ["decision"] * 6 + ["order"] * 2 + ["decree"] * 2 + ["law"] * 2 + ["charter", "report"]
 INTERNATIONAL_KINDS = ["convention", "protocol", "resolution", "declaration", "report"]
-LEVELS = ("international", "regional", "national")
-ALL_KINDS = (
-    "declaration",
-    "resolution",
-    "convention",
-    "protocol",
-    "report",
-    "publication",
-    "constitution",
-    "code",
-    "law",
-    "decree",
-    "order",
-    "decision",
-    "action_plan",
-    "charter",
-)
 FEW_GROUPS = (("regional", "convention"), ("national", "law"), ("national", "decision"))
 ISSUER = {
     "decision": "cabinet-of-ministers",
