@@ -53,6 +53,7 @@ class RenderAhead:
         self.sent: deque[tuple[str, list[str], Future]] = deque()
         self.where: dict[tuple[str, str], Future] = {}
         self.ready: dict[tuple[str, str], Rendered] = {}
+        self.dropped: set[tuple[str, str]] = set()  # rendered here while their chunk was under way
 
     def queue(self, lang: str, paths: list[str]) -> None:
         """Render these pages of `lang`, in this order, after those queued before."""
@@ -69,19 +70,35 @@ class RenderAhead:
                 self.where[(lang, path)] = future
 
     def take(self, lang: str, path: str) -> Rendered:
-        """The page, as rendered ahead; rendered here if it was not queued (or not yet sent)."""
+        """The page, as rendered ahead. A page whose worker has not finished it is rendered here instead
+        of waited for, so that both cores stay busy; the worker's copy, when it comes, is dropped."""
         key = (lang, path)
-        if key not in self.ready and key in self.where:
-            while self.sent:  # results come in the order they were asked for
-                sent_lang, paths, future = self.sent.popleft()
-                for done_path, rendered in zip(paths, future.result(), strict=True):
-                    self.ready[(sent_lang, done_path)] = rendered
-                    del self.where[(sent_lang, done_path)]
-                self._send()
-                if key in self.ready:
-                    break
+        self._collect()
         rendered = self.ready.pop(key, None)
-        return rendered if rendered is not None else self.site.render(self.site.pages[path], lang)
+        if rendered is not None:
+            return rendered
+        future = self.where.pop(key, None)
+        if future is not None:
+            if future.cancel():  # not started: this process renders that chunk's pages as they come
+                self.sent = deque(item for item in self.sent if item[2] is not future)
+                self.where = {k: f for k, f in self.where.items() if f is not future}
+                self._send()
+            else:
+                self.dropped.add(key)
+        return self.site.render(self.site.pages[path], lang)
+
+    def _collect(self) -> None:
+        """Keep the results of the chunks done so far (they come in the order they were asked for)."""
+        while self.sent and self.sent[0][2].done():
+            lang, paths, future = self.sent.popleft()
+            for path, rendered in zip(paths, future.result(), strict=True):
+                key = (lang, path)
+                if key in self.dropped:
+                    self.dropped.discard(key)
+                else:
+                    self.ready[key] = rendered
+                    self.where.pop(key, None)
+        self._send()
 
     def run(self, function: Callable[..., Any], *args: Any) -> Future:
         """function(site, *args) in a worker, after the chunks already sent: other work of the build that
