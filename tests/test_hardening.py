@@ -376,6 +376,9 @@ def test_a_killed_build_leaves_docs_and_site_whole_and_the_next_build_removes_it
         assert all(p.read_text(encoding="utf-8") == STUB for p in stubs), f"killed after {duration * share:.1f} s"
     assert killed >= 3, "too few builds were killed to test anything"
     assert run_build(site, config).returncode == 0
+    deadline = time.monotonic() + 60  # the previous site is deleted by a process of its own
+    while time.monotonic() < deadline and any(p.name.startswith(".") for p in tmp_path.iterdir()):
+        time.sleep(0.2)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     assert not list(docs.rglob(".stub-*")) and not list(tmp_path.rglob(".generating-*"))
     assert {p.relative_to(site) for p in site.rglob("*")} == {Path(name) for name in previous} | {

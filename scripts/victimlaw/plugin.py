@@ -19,6 +19,7 @@ import logging
 import os
 import posixpath
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -325,7 +326,19 @@ class SiteOutput:
                     os.replace(entry, self.staging / entry.name)
             os.replace(self.site_dir, self.previous)
         os.replace(self.staging, self.site_dir)
-        shutil.rmtree(self.previous, ignore_errors=True)
+        if self.previous.exists():  # deleted by a process of its own: mkdocs need not wait for thousands of files
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                    str(self.previous),
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
 
     def abandon(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
