@@ -15,7 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from . import Rendered, Site
+from . import Rendered, Site, chunks
 
 CHUNK = 48  # pages a task renders: large enough to pay for the trip, small enough to start soon
 WINDOW = 6  # tasks under way or done but not yet taken, per worker: bounds the memory results hold
@@ -57,8 +57,7 @@ class RenderAhead:
 
     def queue(self, lang: str, paths: list[str]) -> None:
         """Render these pages of `lang`, in this order, after those queued before."""
-        for start in range(0, len(paths), CHUNK):
-            self.waiting.append((lang, paths[start : start + CHUNK]))
+        self.waiting.extend((lang, part) for part in chunks(paths, CHUNK))
         self._send()
 
     def _send(self) -> None:
