@@ -7,9 +7,9 @@ to the next except the validated corpus, reused only while the data files are by
 `mkdocs build` writes the site beside site_dir and swaps it in when the command succeeds (`SiteOutput`), so
 a build that fails or is killed leaves the previous site whole.
 
-For each generated page docs/<lang>/ holds a stub (victimlaw.generate); the plugin gives the page its
-metadata in `on_page_markdown` (so Markdown gets nothing to convert), and its body and table of
-contents in `on_page_content`.
+For each generated page docs/<lang>/ holds a stub (victimlaw.generate); Markdown gets nothing to convert,
+and the plugin gives the page its metadata, body and table of contents in `on_page_context`, just before
+the theme renders it.
 """
 
 from __future__ import annotations
@@ -31,15 +31,16 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, exports, search
 from .generate import write_stubs
 from .model.corpus import Corpus, load_corpus
 from .model.errors import DataError
-from .pages import Rendered, Site
+from .pages import Page, Site
 from .pages.ahead import RenderAhead
 from .pages.kinds import LookupPage
 
@@ -71,8 +72,11 @@ class LanguageBuild:
 
     lang: str
     site: Site
-    rendered: dict[str, Rendered] = field(default_factory=dict)  # by src_uri, between markdown and content
-    index: list[tuple[str, list[dict]]] = field(default_factory=list)  # (dest_uri, search entries)
+    index: search.Index = field(init=False)  # its search index, as the pages are built
+
+    def __post_init__(self) -> None:
+        self.index = search.Index(self.lang, self.site.words)
+
     shared_partials: dict[tuple[str, str], str] = field(default_factory=dict)  # see overrides/partials/shared.html
 
 
@@ -180,49 +184,60 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
+    def on_nav(self, nav, *, config, files):
+        """A generated page outside the navigation becomes a `GeneratedPage`: nothing to read or convert."""
+        in_nav = {page.file.src_uri for page in nav.pages}
+        for file in files.documentation_pages():
+            if self._generated(file) and file.src_uri not in in_nav:
+                GeneratedPage(None, file, config)  # takes the place of mkdocs' Page as file.page
+        return nav
+
     def on_env(self, env, *, config, files):
-        """Every page of this language has its content now: its search index is written (and its entries let
-        go before static-i18n builds the next language). Templates may include Material's own partial as
-        material/partials/...: overrides/partials/nav.html and tabs.html do, to render it once per folder of
-        pages outside the navigation."""
-        build = self._current()
-        entries = [entry for _, found in sorted(build.index, key=lambda item: item[0]) for entry in found]
-        build.index.clear()
-        if self.ahead is not None:  # a worker writes it while this process builds the pages
-            self.jobs[f"index-{build.lang}"] = self.ahead.run(write_index, config.site_dir, build.lang, entries)
-        else:
-            write_index(build.site, config.site_dir, build.lang, entries)
+        """Templates may include Material's own partial as material/partials/...: overrides/partials/nav.html
+        and tabs.html do, to render it once per folder of pages outside the navigation."""
         theme_dirs = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
         env.globals.update(shared_partial_key=shared_partial_key, shared_partials=self._current().shared_partials)
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        """A generated page gives Markdown nothing to convert; it is rendered when its turn to be built comes."""
+        return "" if self._generated(page.file) else markdown
+
+    def on_page_content(self, html_text, *, page, config, files):
+        if not self._generated(page.file):  # a hand-written page
+            self._current().index.add(search.page_entries(html_text, page.toc, page.url))
+        return html_text
+
+    @event_priority(100)  # before static-i18n and the theme read the page
+    def on_page_context(self, context, *, page, config, nav):
+        """A generated page's metadata, body and table of contents, just before the theme's template renders
+        it: the later a page is taken, the longer the workers have had to render it ahead."""
         build = self._current()
-        path = generated_path(page.file.src_uri)
-        generated = build.site.pages.get(path) if path else None
+        generated = self._generated(page.file)
         if generated is None:
-            return markdown
+            return context
         if self.ahead is not None:
             rendered = self.ahead.take(build.lang, generated.path)
         else:
             rendered = build.site.render(generated, build.lang)
-        build.rendered[page.file.src_uri] = rendered
-        page.meta = rendered.meta
-        return ""  # the body is rendered HTML, put in by on_page_content
+        page.meta, page.content, page.toc = rendered.meta, rendered.html, get_toc(rendered.toc)
+        build.index.add(rendered.entries)
+        return context
 
-    def on_page_content(self, html_text, *, page, config, files):
-        build = self._current()
-        rendered = build.rendered.pop(page.file.src_uri, None)
-        if rendered is None:  # a hand-written page
-            build.index.append((page.file.dest_uri, search.page_entries(html_text, page.toc, page.url)))
-            return html_text
-        page.toc = get_toc(rendered.toc)
-        build.index.append((page.file.dest_uri, rendered.entries))
-        return rendered.html
+    def on_post_page(self, output, *, page, config):
+        """A generated page's body is in its file now: let it go (mkdocs keeps every page to the end)."""
+        if self._generated(page.file):
+            page.content, page.toc = "", get_toc([])
+        return output
+
+    @event_priority(0)  # before static-i18n builds the next language in its post_build
+    def _write_index(self, *, config) -> None:
+        """Every page of this language is built: its search index is written."""
+        self._current().index.write(Path(config.site_dir))
 
     @event_priority(-200)  # after static-i18n: it writes the sitemap and builds the other languages here
-    def on_post_build(self, *, config) -> None:
+    def _finish_language(self, *, config) -> None:
         """This language is built; after the last one, the site is ready to take its place."""
         self.builds.pop()
         if self.builds:
@@ -233,6 +248,8 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
                 (Path(config.site_dir) / name).unlink(missing_ok=True)
         if self.output is not None:
             self.output.built = True
+
+    on_post_build = CombinedEvent(_write_index, _finish_language)
 
     def on_shutdown(self) -> None:
         """The end of a `mkdocs build` that succeeded (strict mode fails after post_build: then on_build_error)."""
@@ -278,9 +295,25 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         server.watch(str(PACKAGE))
         return server
 
+    def _generated(self, file: File) -> Page | None:
+        """The generated page this file stands for, if it is one."""
+        path = generated_path(file.src_uri)
+        return self._current().site.pages.get(path) if path else None
+
     def _current(self) -> LanguageBuild:
         assert self.builds, "a victimlaw event outside a build"
         return self.builds[-1]
+
+
+class GeneratedPage(MkDocsPage):
+    """A page the plugin renders from the data (in on_page_context): mkdocs has no Markdown source to
+    read for it, nor to convert."""
+
+    def read_source(self, config) -> None:
+        self.markdown, self.meta = "", {}
+
+    def render(self, config, files) -> None:
+        self.content, self.toc, self.present_anchor_ids = "", get_toc([]), set()
 
 
 def shared_files(site: Site) -> dict[str, str]:
@@ -291,10 +324,6 @@ def shared_files(site: Site) -> dict[str, str]:
 def lookup_script(site: Site, lang: str) -> str:
     """cite/cite-data.js of a language: the lookup's rules and the instruments' words."""
     return site.kind(LookupPage).script(site.labels[lang])
-
-
-def write_index(site: Site, site_dir: str, lang: str, entries: list[dict[str, str]]) -> None:
-    search.write_index(Path(site_dir), lang, entries, site.words)
 
 
 class SiteOutput:

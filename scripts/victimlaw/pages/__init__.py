@@ -58,7 +58,7 @@ class Rendered:
     html: str
     meta: dict[str, Any]
     toc: list[TocToken]
-    entries: list[dict[str, str]]
+    entries: list[dict[str, Any]]  # {l, t, p, x} as search.page_entries gives them, w: their weighted terms
 
 
 class PageKind:
@@ -171,7 +171,10 @@ class Site:
                 meta[key] = escape(" ".join(str(meta[key]).split()), quote=True)
         toc = toc_tokens(html)
         location = self.page_url(lang, page.path)  # as mkdocs' page.url
-        return Rendered(html, meta, toc, search.page_entries(html, get_toc(toc), location))
+        entries = search.page_entries(html, get_toc(toc), location)
+        for entry in entries:
+            entry["w"] = search.weighted_terms(entry, lang, self.words)
+        return Rendered(html, meta, toc, entries)
 
 
 def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:

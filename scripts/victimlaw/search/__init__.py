@@ -23,7 +23,8 @@ import json
 import math
 import re
 import shutil
-from collections import Counter, defaultdict
+from array import array
+from collections import Counter
 from pathlib import Path
 
 from .words import WORD, WordRules, fold, fold_char, stem_en, stem_ru, terms, word_rules  # noqa: F401 (the package's API)
@@ -112,52 +113,96 @@ def shard_key(term: str, split: dict) -> str:
     return term[:3] if term[:2] in split else term[:2]
 
 
+def weighted_terms(entry: dict, lang: str, rules: WordRules) -> dict[str, int]:
+    """The terms of an index entry and their weights: each word of the text once, of the page's title
+    twice, of the section's title ten times. Worked out where the page is rendered (a worker's share of
+    the build, see pages/ahead.py), or by build_index for a page that came without them."""
+    counts = Counter(terms(entry["x"], lang, rules))
+    for field, weight in (("t", TITLE_WEIGHT), ("p", PAGE_TITLE_WEIGHT)):
+        for term in terms(entry[field], lang, rules):
+            counts[term] += weight
+    return dict(counts)
+
+
 # -- the index
+class Index:
+    """A language's index, made as its pages are built: each page's entries are added as they come (in
+    the order mkdocs builds the pages), so that only the postings, packed, and the sections' text are kept,
+    not every entry's terms."""
+
+    def __init__(self, lang: str, rules: WordRules | None = None):
+        self.lang, self.rules = lang, rules or word_rules()
+        self.postings: dict[str, array] = {}  # term: section, weight, section, weight...
+        self.docs: list[list[str]] = []  # [address, title, page title, text] per section
+
+    def add(self, entries: list[dict]) -> None:
+        for entry in entries:
+            n = len(self.docs)
+            self.docs.append([entry["l"], entry["t"], entry["p"], entry["x"]])
+            for term, weight in (entry.get("w") or weighted_terms(entry, self.lang, self.rules)).items():
+                numbers = self.postings.get(term)
+                if numbers is None:
+                    numbers = self.postings[term] = array("l")
+                numbers.extend((n, weight))
+
+    def shards(self) -> dict[str, object]:
+        """{shard name: content}: "index" (the manifest), term shards "t<n>" holding {term: [section,
+        weight, section, weight...]}, document shards "d<n>" of [address, title, page title, text], a run
+        of sections each, about DOC_SHARD_CHARS long. The manifest lists where each run starts and, for
+        each split group of terms, the term shards holding it."""
+        docs, postings = self.docs, self.postings
+        term_shards = max(1, math.ceil(len(docs) / SECTIONS_PER_TERM_SHARD))
+        group_size: Counter = Counter()
+        for term, numbers in postings.items():
+            group_size[term[:2]] += len(numbers)
+        split: dict[str, list[int]] = {prefix: [] for prefix, size in group_size.items() if size > SPLIT_GROUP_OVER}
+        term_shards_content: list[dict[str, list[int]]] = [{} for _ in range(term_shards)]
+        for term in sorted(postings):
+            number = shard_of(shard_key(term, split), term_shards)
+            term_shards_content[number][term] = postings[term].tolist()
+            if term[:2] in split and number not in split[term[:2]]:
+                split[term[:2]].append(number)  # a two-letter query word under a split group loads all of these
+        shards: dict[str, object] = {f"t{k}": content for k, content in enumerate(term_shards_content)}
+        starts: list[int] = []
+        size = 0
+        for n, doc in enumerate(docs):
+            length = sum(len(part) for part in doc)
+            if not starts or size + length > DOC_SHARD_CHARS:
+                starts.append(n)
+                size = 0
+            size += length
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(docs)
+            shards[f"d{k}"] = docs[start:end]
+        shards["index"] = {
+            "lang": self.lang,
+            "sections": len(docs),
+            "termShards": term_shards,
+            "split": split,
+            "docShards": starts,
+        }
+        return shards
+
+    def write(self, root: Path) -> Path:
+        """root/search/<lang>/*.js, each shard assigning itself to VICTIMLAW_SEARCH["<lang>/<name>"]. The
+        rules the index was made with go to the browser as search/words.js (words_script; the plugin adds it)."""
+        folder = root / "search" / self.lang
+        shutil.rmtree(folder, ignore_errors=True)  # no shard left from a larger index (a --dirty build)
+        folder.mkdir(parents=True)
+        for name, content in self.shards().items():
+            key = json.dumps(f"{self.lang}/{name}")
+            (folder / f"{name}.js").write_text(
+                _script(f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{key}]", content),
+                encoding="utf-8",
+            )
+        return folder
+
+
 def build_index(docs: list[dict], lang: str, rules: WordRules | None = None) -> dict[str, object]:
-    """{shard name: content} for a language: "index" (the manifest), term shards "t<n>" holding
-    {term: [section, weight, section, weight...]}, document shards "d<n>" of [address, title, page
-    title, text], a run of sections each, about DOC_SHARD_CHARS long. The manifest lists where each run
-    starts and, for each split group of terms, the term shards holding it."""
-    rules = rules or word_rules()
-    term_shards = max(1, math.ceil(len(docs) / SECTIONS_PER_TERM_SHARD))
-    postings: dict[str, list[int]] = defaultdict(list)
-    for n, doc in enumerate(docs):
-        counts = Counter(terms(doc["x"], lang, rules))
-        for field, weight in (("t", TITLE_WEIGHT), ("p", PAGE_TITLE_WEIGHT)):
-            for term in terms(doc[field], lang, rules):
-                counts[term] += weight
-        for term, weight in counts.items():
-            postings[term] += (n, weight)
-    group_size: Counter = Counter()
-    for term, numbers in postings.items():
-        group_size[term[:2]] += len(numbers)
-    split: dict[str, list[int]] = {prefix: [] for prefix, size in group_size.items() if size > SPLIT_GROUP_OVER}
-    term_shards_content: list[dict[str, list[int]]] = [{} for _ in range(term_shards)]
-    for term in sorted(postings):
-        number = shard_of(shard_key(term, split), term_shards)
-        term_shards_content[number][term] = postings[term]
-        if term[:2] in split and number not in split[term[:2]]:
-            split[term[:2]].append(number)  # a two-letter query word under a split group loads all of these
-    shards: dict[str, object] = {f"t{k}": content for k, content in enumerate(term_shards_content)}
-    starts: list[int] = []
-    size = 0
-    for n, doc in enumerate(docs):
-        length = len(doc["l"]) + len(doc["t"]) + len(doc["p"]) + len(doc["x"])
-        if not starts or size + length > DOC_SHARD_CHARS:
-            starts.append(n)
-            size = 0
-        size += length
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(docs)
-        shards[f"d{k}"] = [[d["l"], d["t"], d["p"], d["x"]] for d in docs[start:end]]
-    shards["index"] = {
-        "lang": lang,
-        "sections": len(docs),
-        "termShards": term_shards,
-        "split": split,
-        "docShards": starts,
-    }
-    return shards
+    """The shards of an index of these entries (Index.shards)."""
+    index = Index(lang, rules)
+    index.add(docs)
+    return index.shards()
 
 
 def _script(assignment: str, content) -> str:
@@ -171,15 +216,7 @@ def words_script(rules: WordRules) -> str:
 
 
 def write_index(root: Path, lang: str, docs: list[dict], rules: WordRules | None = None) -> Path:
-    """root/search/<lang>/*.js, each shard assigning itself to VICTIMLAW_SEARCH["<lang>/<name>"]. The
-    rules the index was made with go to the browser as search/words.js (words_script; the plugin adds it)."""
-    rules = rules or word_rules()
-    folder = root / "search" / lang
-    shutil.rmtree(folder, ignore_errors=True)  # no shard left from a larger index (a --dirty build)
-    folder.mkdir(parents=True)
-    for name, content in build_index(docs, lang, rules).items():
-        key = json.dumps(f"{lang}/{name}")
-        (folder / f"{name}.js").write_text(
-            _script(f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{key}]", content), encoding="utf-8"
-        )
-    return folder
+    """The index of these entries, written below root (Index.write)."""
+    index = Index(lang, rules)
+    index.add(docs)
+    return index.write(root)
