@@ -61,7 +61,8 @@ class RenderAhead:
         self._send()
 
     def _send(self) -> None:
-        while self.waiting and len(self.sent) < self.window:
+        # pages done but not yet taken count too: a worker faster than mkdocs would otherwise fill memory
+        while self.waiting and len(self.sent) + len(self.ready) // CHUNK < self.window:
             lang, paths = self.waiting.popleft()
             future = self.pool.submit(_render, lang, paths)
             self.sent.append((lang, paths, future))
