@@ -67,9 +67,9 @@ instruments:
         number: "13"
         summary: {az: "Bərpa müddəti.", en: "Recovery period.", ru: "Период восстановления."}
         sources:
-          - {type: official, document: "CETS No. 197, Article 13"}
+          - {type: official, url: "https://example.org/treaty-three/article-13", passage: "Article 13 – Recovery and reflection period", retrieved: 2026-11-28}
     sources:
-      - {type: official, document: "CETS No. 197"}
+      - {type: official, url: "https://example.org/treaty-three", passage: "Treaty Three, Article 13", retrieved: 2026-11-28}
 """
 
 THEMES = """\

@@ -203,3 +203,129 @@ def test_empty_and_missing_files(data_dir):
     assert errors(data_dir, "") == [f"{data_dir / 'instruments.yaml'}:1: the file is empty"]
     (data_dir / "instruments.yaml").unlink()
     assert "cannot read the file" in errors(data_dir)[0]
+
+
+# -- facts from outside the article (issue 13): an official page, or a copy of one, states what it supports
+TREATY_SOURCE = '{type: official, url: "https://example.org/treaty-three", passage: "Treaty Three, Article 13", retrieved: 2026-11-28}'
+
+
+def web_source(**fields) -> str:
+    return "{" + ", ".join(f"{key}: {value}" for key, value in fields.items()) + "}"
+
+
+OFFICIAL = {"type": "official", "url": '"https://example.org/treaty-three"', "retrieved": "2026-11-28"}
+
+
+@pytest.mark.parametrize(
+    "source,expected",
+    [
+        (web_source(type="official", passage='"Treaty Three"', retrieved="2026-11-28"), "'url' is required"),
+        (web_source(type="official", url='"https://example.org/t"', retrieved="2026-11-28"), "'passage' is required"),
+        (web_source(type="official", url='"https://example.org/t"', passage='"T"'), "'retrieved' is required"),
+        (web_source(**{**OFFICIAL, "type": "copy"}, passage='"T"'), "'reproduces' is required"),
+        (web_source(**{**OFFICIAL, "url": '"ftp://example.org/t"'}, passage='"T"'), "does not match"),
+        (
+            web_source(**OFFICIAL, passage='"Treaty Three"', supports="[number]"),
+            "sources[0].passage: the passage does not contain the number 'CETS No. 197'",
+        ),
+        (
+            web_source(**OFFICIAL, passage='"Council of Europe Treaty Series No. 198"', supports="[number]"),
+            "the passage does not contain the number 'CETS No. 197'",
+        ),
+        (
+            web_source(**OFFICIAL, passage='"opened for signature in Warsaw on 16 June 2005"', supports="[date]"),
+            "sources[0].passage: the passage does not contain the date '2005-05-16'",
+        ),
+        (
+            web_source(**OFFICIAL, passage='"in force on 1 February 2008"', supports="[entry_into_force]"),
+            "sources[0].supports: supports the date of entry into force, but the record gives none",
+        ),
+        (
+            web_source(**OFFICIAL, passage='"T"', supports="[official_url]"),
+            "sources[0].url: supports official_url, but the record's official_url is another page",
+        ),
+        (
+            web_source(**{**OFFICIAL, "type": "copy"}, reproduces='"https://example.org/treaty-three"', passage='"T"'),
+            "sources[0].reproduces: a copy reproduces another page",
+        ),
+        # what the passage states, in the ways pages write it
+        (web_source(**OFFICIAL, passage='"Council of Europe Treaty Series No. 197"', supports="[number]"), None),
+        (web_source(**OFFICIAL, passage='"Avropa Şurasının Müqavilələr Seriyası - 197"', supports="[number]"), None),
+        (web_source(**OFFICIAL, passage='"Reference CETS No.197"', supports="[number]"), None),
+        (web_source(**OFFICIAL, passage='"Warsaw, 16 May 2005"', supports="[date]"), None),
+        (web_source(**OFFICIAL, passage='"Opening of the treaty Warsaw, 16/05/2005"', supports="[date]"), None),
+        (
+            web_source(**OFFICIAL, passage='"2005-ci il mayın 16-da Varşava şəhərində imzalanmış"', supports="[date]"),
+            None,
+        ),
+        (web_source(**OFFICIAL, passage='"подписана в Варшаве 16 мая 2005 г."', supports="[date]"), None),
+    ],
+)
+def test_an_official_source_must_state_what_it_supports(data_dir, source, expected):
+    text = edit(f"    sources:\n      - {TREATY_SOURCE}", f"    sources:\n      - {source}")
+    if expected is None:
+        load(data_dir, text)
+        return
+    found = errors(data_dir, text)
+    assert any(expected in message for message in found), found
+    assert all(message.startswith(f"{data_dir / 'instruments.yaml'}:5") for message in found), found
+
+
+def test_an_eqanun_id_must_be_the_official_pages_own(data_dir):
+    good = web_source(
+        type="official",
+        url='"https://e-qanun.az/framework/100"',
+        passage='"QEYDİYYAT NÖMRƏSİ 1-IIQ"',
+        retrieved="2026-11-28",
+        supports="[number, eqanun]",
+    )
+    wrong = good.replace("framework/100", "framework/1000")
+    load(
+        data_dir,
+        edit(
+            '      - {type: article, ref: 1, passage: "some words"}\n  - id: decision-two',
+            f"      - {good}\n  - id: decision-two",
+        ),
+    )
+    found = errors(
+        data_dir,
+        edit(
+            '      - {type: article, ref: 1, passage: "some words"}\n  - id: decision-two',
+            f"      - {wrong}\n  - id: decision-two",
+        ),
+    )
+    assert any(
+        "instruments[0] (law-one).sources[0].passage: the passage does not contain the e-qanun id '100'" in m
+        for m in found
+    ), found
+
+
+def test_official_url_and_participation_are_checked(data_dir):
+    text = edit(
+        '    number: "CETS No. 197"', '    number: "CETS No. 197"\n    official_url: "https://example.org/elsewhere"'
+    )
+    text = text.replace(
+        f"    sources:\n      - {TREATY_SOURCE}",
+        "    participation:\n"
+        "      - {step: signature, date: 2006-02-25, law: law-none, sources: ["
+        + web_source(**OFFICIAL, passage='"Azerbaijan 25 Feb 2010"')
+        + "]}\n"
+        f"    sources:\n      - {TREATY_SOURCE}",
+    )
+    found = errors(data_dir, text)
+    assert any(
+        m.endswith(
+            "(treaty-three).official_url: no official source of this record is that page: add it, with its words"
+        )
+        for m in found
+    ), found
+    assert any(m.endswith("(treaty-three).participation[0].law: no instrument has the id 'law-none'") for m in found), (
+        found
+    )
+    assert any(
+        m.endswith(
+            "(treaty-three).participation[0].sources[0].passage: the passage does not contain the date '2006-02-25' of this step"
+        )
+        for m in found
+    ), found
+    assert len(found) == 3, found

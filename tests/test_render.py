@@ -63,9 +63,9 @@ def test_the_same_anchors_exist_in_every_language(pages):
 
 def test_unknown_facts_say_not_stated(pages):
     html = to_html(pages["ru/instruments/decision-two.md"])
-    assert "<dt>e-qanun.az</dt>\n<dd><em>в источнике не указано</em></dd>" in html
+    assert "<dt>e-qanun.az</dt>\n<dd><em>не найдено ни в статье, ни в официальных источниках</em></dd>" in html
     az = to_html(pages["az/instruments/decision-two.md"])
-    assert "mənbədə göstərilməyib" in az
+    assert "məqalədə və rəsmi mənbələrdə tapılmadı" in az
 
 
 def test_dates_are_written_per_language():
@@ -74,7 +74,7 @@ def test_dates_are_written_per_language():
     assert Labels("ru").date("2005-11-09") == "9 ноября 2005 г."
     assert Labels("ru").date("2023-01") == "январь 2023 г."
     assert Labels("en").date("2023") == "2023"
-    assert Labels("az").date(None) == "mənbədə göstərilməyib"
+    assert Labels("az").date(None) == "məqalədə və rəsmi mənbələrdə tapılmadı"
 
 
 HOSTILE = [
@@ -147,3 +147,60 @@ def test_string_catalogue_is_complete_for_every_language_and_vocabulary():
     for section, values in vocabularies.items():
         assert set(values) == set(data[section]), section
     assert set(data["kind"]) == set(data["kind_plural"])
+
+
+def test_official_facts_render_with_their_pages_and_words(data_dir):
+    """A treaty page: Azerbaijan's steps with the approving act, official pages quoted in their language with
+    the date they were read, a provision's official words in a block marked with its language, and a provision
+    whose words were not found said to be so."""
+    treaty = MINIMAL.index("  - id: treaty-three")
+    text = MINIMAL[:treaty] + with_official_facts(MINIMAL[treaty:])
+    (data_dir / "instruments.yaml").write_text(text, encoding="utf-8")
+    corpus = load_corpus(data_dir / "instruments.yaml")
+    pages = render_site(corpus, directory_urls=False)
+    en, ru = pages["en/instruments/treaty-three.md"], pages["ru/instruments/treaty-three.md"]
+    assert (
+        '<dt>Official page</dt>\n<dd><a href="https://example.org/treaty-three" rel="noopener">example.org</a></dd>'
+        in en
+    )
+    assert 'id="azerbaijan">Azerbaijan and this treaty' in en
+    assert "<dt>Approval by law: 11 May 2010</dt>" in en
+    assert 'Approving act: <a href="law-one.html">First law</a> (№ 1-IIQ)' in en
+    assert '<span lang="az">«Bakı şəhəri, 11 may 2010-cu il»</span> (retrieved 28 November 2026)' in en
+    assert (
+        '<blockquote lang="en">\n<p>Article 13</p>\n<p>Each Party shall provide &lt;30 days&gt;.</p>\n</blockquote>'
+        in en
+    )
+    assert "<strong>Official text (excerpt)</strong>" in en
+    assert "were found neither in the article nor on an official page" in en
+    assert "Утверждение законом: 11 мая 2010 г." in ru
+    law = pages["en/instruments/law-one.md"]
+    assert 'id="azerbaijan"' not in law  # a national act has no such section
+
+
+def with_official_facts(treaty: str) -> str:
+    """The tiny corpus's treaty with an official page, a provision's official words, a provision whose words
+    were not found, and Azerbaijan's approval by law."""
+    page = '"https://example.org/treaty-three"'
+    steps = (
+        "    participation:\n"
+        "      - step: approval\n"
+        "        date: 2010-05-11\n"
+        "        law: law-one\n"
+        '        sources: [{type: official, url: "https://e-qanun.az/framework/100",'
+        ' passage: "Bakı şəhəri, 11 may 2010-cu il", lang: az, retrieved: 2026-11-28}]\n'
+    )
+    words = (
+        "        texts:\n"
+        '          - {lang: en, excerpt: true, text: "Article 13\\nEach Party shall provide <30 days>.",'
+        ' source: {type: official, url: "https://example.org/treaty-three/article-13", retrieved: 2026-11-28}}\n'
+        '      - {id: art-26, unit: article, number: "26"}\n'
+    )
+    treaty = treaty.replace("    eqanun: null\n", f"    eqanun: null\n    official_url: {page}\n", 1)
+    treaty = treaty.replace(
+        "    sources:\n      - {type: official", words + steps + "    sources:\n      - {type: official", 1
+    )
+    return treaty.replace(
+        'passage: "Treaty Three, Article 13", retrieved: 2026-11-28}',
+        'passage: "Treaty Three, Article 13", retrieved: 2026-11-28, supports: [official_url]}',
+    )

@@ -31,7 +31,7 @@ QUERIES = [
     ("en", "recovery reflection", "en/themes/recovery-reflection"),
     ("ru", "жертвам", "ru/instruments/"),
     ("ru", "репатриация", "ru/themes/repatriation"),
-    ("ru", "ребенок", "ru/instruments/"),  # the text has «ребёнок»
+    ("ru", "жилье", "ru/instruments/"),  # the text has «жильё»
     ("ru", "ПРИЮТ", "ru/themes/shelter"),
 ]
 

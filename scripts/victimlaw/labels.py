@@ -28,6 +28,7 @@ class Labels:
         self.issuer = {key: value[lang] for key, value in data["issuer"].items()}
         self.date_kind = {key: value[lang] for key, value in data["date_kind"].items()}
         self.approved_kind = {key: value[lang] for key, value in data["approved_kind"].items()}
+        self.participation_step = {key: value[lang] for key, value in data["participation_step"].items()}
         self.unit = {key: value[lang] for key, value in data["unit"].items()}
         self.relation = {key: value[lang] for key, value in data["relation"].items()}
         self.month = data["month"][lang]

@@ -23,6 +23,8 @@ CSV_COLUMNS = [
     "number",
     "eqanun",
     "eqanun_url",
+    "official_url",
+    "participation",  # Azerbaijan and the treaty: "signature 2000-12-12; ratification 2003-10-30"
     "title_az",
     "title_en",
     "title_ru",
@@ -61,6 +63,8 @@ def instruments_csv(corpus: Corpus) -> str:
                 "number": inst.number or "",
                 "eqanun": inst.eqanun or "",
                 "eqanun_url": inst.eqanun_url or "",
+                "official_url": inst.official_url or "",
+                "participation": "; ".join(f"{s.step} {s.date or 'undated'}" for s in inst.participation),
                 **{f"title_{lang}": inst.title[lang] for lang in LANGUAGES},
             }
         )

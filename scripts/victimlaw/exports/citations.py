@@ -64,7 +64,7 @@ def fields(inst: Instrument, t: Labels) -> dict:
         "ris_date": "/".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]) if parts else None,
         "number": t.number_label(inst),
         "raw_number": inst.number,
-        "url": inst.eqanun_url,
+        "url": inst.link,
         "ris_type": RIS_TYPES.get(inst.kind, "LEGAL"),
     }
 
@@ -101,8 +101,8 @@ def csl(inst: Instrument, t: Labels) -> dict:
         item["issued"] = {"date-parts": [c["date_parts"]]}
     if inst.number:
         item["number"] = inst.number
-    if inst.eqanun_url:
-        item["URL"] = inst.eqanun_url
+    if inst.link:
+        item["URL"] = inst.link
     if inst.level == "national":
         item["jurisdiction"] = "az"
     return item
@@ -118,8 +118,8 @@ def highwire(inst: Instrument, t: Labels) -> list[list[str]]:
         tags += [["citation_date", c["ris_date"]], ["citation_publication_date", c["ris_date"]]]
     if inst.number:
         tags.append(["citation_technical_report_number", inst.number])
-    if inst.eqanun_url:
-        tags.append(["citation_public_url", inst.eqanun_url])
+    if inst.link:
+        tags.append(["citation_public_url", inst.link])
     return tags
 
 
@@ -140,14 +140,14 @@ def json_ld(inst: Instrument, corpus: Corpus, t: Labels) -> str:
         data["legislationDate"] = inst.date
     if inst.issuer:
         data["legislationPassedBy"] = {"@type": "Organization", "name": t.issuer[inst.issuer]}
-    if inst.eqanun_url:
-        data["sameAs"] = inst.eqanun_url
+    if inst.link:
+        data["sameAs"] = inst.link
 
     def legislation(target_id: str) -> dict:
         target = corpus.by_id[target_id]
         item = {"@type": "Legislation", "name": _one_line(target.title[t.lang])}
-        if target.eqanun_url:
-            item["sameAs"] = target.eqanun_url
+        if target.link:
+            item["sameAs"] = target.link
         return item
 
     based_on = [

@@ -106,12 +106,27 @@ class Checker:
 
 
 def _most_specific(error):
-    """For oneOf/anyOf, report the sub-error of the branch that fits best."""
+    """For oneOf/anyOf, report the sub-error of the branch that fits best: the branch a source's `type` names,
+    else the one jsonschema judges closest."""
+    branch = _named_branch(error)
+    if branch is not None:
+        return _most_specific(jsonschema.exceptions.best_match(branch))
     if error.context:
         # "not of type 'null'" says nothing useful when a value may be null or something else
         useful = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
         return _most_specific(jsonschema.exceptions.best_match(useful or error.context))
     return error
+
+
+def _named_branch(error) -> list | None:
+    """The errors of the oneOf branch whose `type` constant is the value's own type (article, official, copy)."""
+    if error.validator != "oneOf" or not isinstance(error.instance, dict) or "type" not in error.instance:
+        return None
+    for number, branch in enumerate(error.validator_value):
+        if branch.get("properties", {}).get("type", {}).get("const") == error.instance["type"]:
+            found = [e for e in error.context if e.relative_schema_path and e.relative_schema_path[0] == number]
+            return found or None
+    return None
 
 
 def _message(error) -> str:

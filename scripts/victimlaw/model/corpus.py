@@ -14,21 +14,51 @@ from typing import Any
 
 from .checks import Checker, read_schema
 from .errors import DataError, Issue
+from .evidence import FIELD_LABELS, states, states_date
 from .themes import Target, Theme, load_themes
 from .yamlsource import field_name, load
 
 EQANUN_URL = "https://e-qanun.az/framework/{}"
 APPROVING_KINDS = {"decision", "order", "decree", "resolution", "law"}
-SECTION_ANCHORS = {"facts", "purpose", "provisions", "relations", "cite", "themes", "sources"}  # on instrument pages
+SECTION_ANCHORS = {
+    "facts",
+    "azerbaijan",
+    "purpose",
+    "provisions",
+    "relations",
+    "cite",
+    "themes",
+    "sources",
+}  # on instrument pages
 
 
 # ---------------------------------------------------------------- model
 @dataclass(frozen=True)
 class Source:
-    type: str  # "article" or "official"
-    ref: int | None = None
-    passage: str | None = None
-    document: str | None = None
+    """Where a fact comes from: the article (its words, its reference), an official page, or a copy of one."""
+
+    type: str  # "article", "official" or "copy"
+    ref: int | None = None  # the article's reference list
+    passage: str | None = None  # the words that state the fact, verbatim
+    url: str | None = None  # official or copy: the page
+    reproduces: str | None = None  # a copy: the official page it reproduces
+    retrieved: str | None = None
+    supports: tuple[str, ...] = ()  # the record's fields the passage states (checked: model/evidence.py)
+    lang: str | None = None  # of the passage, where given
+
+    @property
+    def is_web(self) -> bool:
+        return self.type in ("official", "copy")
+
+
+@dataclass(frozen=True)
+class ProvisionText:
+    """A provision's words in one language, as an official page (or a labelled copy) gives them."""
+
+    lang: str
+    text: str
+    excerpt: bool
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -36,9 +66,21 @@ class Provision:
     id: str
     unit: str
     number: str
-    summary: dict[str, str]
+    summary: dict[str, str] | None  # None: its words were found neither in the article nor on an official page
     sources: tuple[Source, ...]
     title: dict[str, str] | None = None
+    texts: tuple[ProvisionText, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParticipationStep:
+    """One step of Azerbaijan's becoming bound by a treaty."""
+
+    step: str  # signature, approval, ratification, entry_into_force
+    date: str | None  # None: stated without a date
+    sources: tuple[Source, ...]
+    law: str | None = None  # the approving act's id
+    note: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -68,12 +110,31 @@ class Instrument:
     entry_into_force: str | None = None
     period: str | None = None
     provisions: tuple[Provision, ...] = ()
+    official_url: str | None = None  # the treaty's or document's page at the body that publishes it
+    participation: tuple[ParticipationStep, ...] = ()  # Azerbaijan and this treaty
     relations: tuple[Relation, ...] = ()  # stated here
     incoming: list[Relation] = field(default_factory=list)  # stated by others, derived
 
     @property
     def eqanun_url(self) -> str | None:
         return EQANUN_URL.format(self.eqanun) if self.eqanun else None
+
+    @property
+    def link(self) -> str | None:
+        """The act's official text online: its e-qanun page, else its official page."""
+        return self.eqanun_url or self.official_url
+
+    @property
+    def web_sources(self) -> list[Source]:
+        """Every official or copied page the record relies on, once, in order of first use."""
+        found: list[Source] = []
+        pools = [self.sources, *(s.sources for s in self.participation), *(p.sources for p in self.provisions)]
+        pools += [tuple(t.source for t in p.texts) for p in self.provisions]
+        for pool in pools:
+            for source in pool:
+                if source.is_web and all(source.url != f.url for f in found):
+                    found.append(source)
+        return found
 
     @property
     def refs(self) -> list[int]:
@@ -235,9 +296,16 @@ class _Checker(Checker):
                         f"'{prov['id']}' is the anchor of a page section; choose another id",
                     )
                 provision_ids.add(prov["id"])
-                self._sources(prov["sources"], path + ("provisions", j, "sources"), ref_numbers)
+                if "summary" in prov and not prov.get("sources"):
+                    self.add(path + ("provisions", j, "summary"), "a summary needs the sources it is drawn from")
+                self._sources(prov.get("sources", []), path + ("provisions", j, "sources"), ref_numbers)
             self._sources(rec["sources"], path + ("sources",), ref_numbers)
+            self._evidence(rec, path)
         by_id = {rec["id"]: rec for rec in records}
+        for i, rec in enumerate(records):
+            for j, step in enumerate(rec.get("participation", [])):
+                if "law" in step and step["law"] not in by_id:
+                    self.add(("instruments", i, "participation", j, "law"), f"no instrument has the id '{step['law']}'")
         for i, rec in enumerate(records):
             stated: set[tuple] = set()
             for j, rel in enumerate(rec.get("relations", [])):
@@ -285,6 +353,38 @@ class _Checker(Checker):
         for k, src in enumerate(sources):
             if src["type"] == "article" and src["ref"] is not None and src["ref"] not in ref_numbers:
                 self.add(path + (k, "ref"), f"the article has no reference [{src['ref']}]")
+            if src["type"] == "copy" and src["reproduces"] == src["url"]:
+                self.add(
+                    path + (k, "reproduces"), "a copy reproduces another page: give the official address it copies"
+                )
+
+    def _evidence(self, rec, path) -> None:
+        """Each official or copied page says what it is said to support (model/evidence.py)."""
+        for k, src in enumerate(rec["sources"]):
+            for name in src.get("supports", []):
+                where = path + ("sources", k)
+                value = rec.get(name)
+                if name == "official_url":
+                    if value != src["url"]:
+                        self.add(
+                            where + ("url",), "supports official_url, but the record's official_url is another page"
+                        )
+                elif value is None:
+                    self.add(where + ("supports",), f"supports the {FIELD_LABELS[name]}, but the record gives none")
+                elif not states(name, value, src):
+                    self.add(where + ("passage",), f"the passage does not contain the {FIELD_LABELS[name]} '{value}'")
+        official = rec.get("official_url")
+        if official and not any(s["type"] == "official" and s["url"] == official for s in rec["sources"]):
+            self.add(path + ("official_url",), "no official source of this record is that page: add it, with its words")
+        for j, prov in enumerate(rec.get("provisions", [])):
+            for k, src in enumerate(prov.get("sources", [])):
+                if "supports" in src:
+                    self.add(path + ("provisions", j, "sources", k, "supports"), "a provision has no field to support")
+        for j, step in enumerate(rec.get("participation", [])):
+            for k, src in enumerate(step["sources"]):
+                if step["date"] and not states_date(src["passage"], step["date"]):
+                    where = path + ("participation", j, "sources", k, "passage")
+                    self.add(where, f"the passage does not contain the date '{step['date']}' of this step")
 
 
 def _parse_date(value: str) -> dt.date:
@@ -292,8 +392,28 @@ def _parse_date(value: str) -> dt.date:
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+def _source(s: dict) -> Source:
+    return Source(
+        s["type"],
+        s.get("ref"),
+        s.get("passage"),
+        s.get("url"),
+        s.get("reproduces"),
+        s.get("retrieved"),
+        tuple(s.get("supports", ())),
+        s.get("lang"),
+    )
+
+
 def _sources_of(items) -> tuple[Source, ...]:
-    return tuple(Source(s["type"], s.get("ref"), s.get("passage"), s.get("document")) for s in items)
+    return tuple(_source(s) for s in items)
+
+
+def _provision(p: dict) -> Provision:
+    texts = tuple(ProvisionText(t["lang"], t["text"], t["excerpt"], _source(t["source"])) for t in p.get("texts", []))
+    return Provision(
+        p["id"], p["unit"], p["number"], p.get("summary"), _sources_of(p.get("sources", [])), p.get("title"), texts
+    )
 
 
 def _instrument(rec: dict) -> Instrument:
@@ -313,9 +433,11 @@ def _instrument(rec: dict) -> Instrument:
         approves=rec.get("approves"),
         entry_into_force=rec.get("entry_into_force"),
         period=rec.get("period"),
-        provisions=tuple(
-            Provision(p["id"], p["unit"], p["number"], p["summary"], _sources_of(p["sources"]), p.get("title"))
-            for p in rec.get("provisions", [])
+        provisions=tuple(_provision(p) for p in rec.get("provisions", [])),
+        official_url=rec.get("official_url"),
+        participation=tuple(
+            ParticipationStep(s["step"], s["date"], _sources_of(s["sources"]), s.get("law"), s.get("note"))
+            for s in rec.get("participation", [])
         ),
         relations=tuple(
             Relation(r["type"], rec["id"], r["target"], r.get("provision"), r.get("note"))

@@ -84,6 +84,9 @@ class PageKind:
 K = TypeVar("K", bound=PageKind)
 
 
+TREATY_KINDS = ("convention", "protocol")  # their pages say what is known of Azerbaijan and the treaty
+
+
 def external_url(value: str) -> str:
     """An external link target: only http(s), with the characters a URL may not hold encoded (the
     template escapes the attribute too)."""
@@ -111,6 +114,11 @@ def environment() -> Environment:
         auto_reload=False,
     )  # one environment per build
     env.filters["external"] = external_url
+    env.filters["host"] = lambda address: urlsplit(address).netloc.removeprefix("www.")
+    env.globals.update(
+        TREATY_KINDS=TREATY_KINDS,
+        SUPPORTED_LABELS={"official_url": "official_page"},  # a source's `supports`: the label of each field
+    )
     return env
 
 
