@@ -28,11 +28,17 @@ def test_citation_styles_of_a_cabinet_decision(real_corpus):
         "Nazirlər Kabinetinin Qərarı (9 noyabr 2005-ci il tarixli, № 203). https://e-qanun.az/framework/11446"
     )
     assert styles["en"].endswith(
-        "supervision of their activities (№ 203, 9 November 2005) <https://e-qanun.az/framework/11446>"
+        "supervision of their activities (No. 203 of 9 November 2005) <https://e-qanun.az/framework/11446>"
     )
     assert styles["ru"].endswith(
         "контроля за их деятельностью от 9 ноября 2005 г. № 203. – URL: https://e-qanun.az/framework/11446."
     )
+
+
+def test_russian_citation_ends_with_one_full_stop(real_corpus):
+    """A date written "15 ноября 2000 г." closes the citation: no second full stop before the address."""
+    ru = citations.styles(real_corpus.by_id["untoc-2000"])["ru"]
+    assert "от 15 ноября 2000 г. – URL: " in ru and "г.." not in ru
 
 
 def test_citation_styles_of_a_treaty(real_corpus):

@@ -165,7 +165,7 @@ def test_official_facts_render_with_their_pages_and_words(data_dir):
     )
     assert 'id="azerbaijan">Azerbaijan and this treaty' in en
     assert "<dt>Approval by law: 11 May 2010</dt>" in en
-    assert 'Approving act: <a href="law-one.html">First law</a> (№ 1-IIQ)' in en
+    assert 'Approving act: <a href="law-one.html">First law</a> (No. 1-IIQ)' in en
     assert '<span lang="az">«Bakı şəhəri, 11 may 2010-cu il»</span> (retrieved 28 November 2026)' in en
     assert (
         '<blockquote lang="en">\n<p>Article 13</p>\n<p>Each Party shall provide &lt;30 days&gt;.</p>\n</blockquote>'
@@ -204,3 +204,10 @@ def with_official_facts(treaty: str) -> str:
         'passage: "Treaty Three, Article 13", retrieved: 2026-11-28}',
         'passage: "Treaty Three, Article 13", retrieved: 2026-11-28, supports: [official_url]}',
     )
+
+
+def test_a_compared_provision_without_official_words_says_so(themed_dir):
+    pages = render_site(load_corpus(themed_dir / "instruments.yaml"), directory_urls=False)
+    assert "The official text of this provision was not found on an official page" in pages["en/instruments/law-one.md"]
+    assert "не найден; изложение выше основано на статье" in pages["ru/instruments/law-one.md"]
+    assert "official text of this provision" not in pages["en/instruments/decision-two.md"]  # no provisions compared

@@ -50,12 +50,12 @@ class Labels:
             return f"{day} {month} {year}"
         return f"{day} {month} {year}{suffix}"
 
-    @staticmethod
-    def number_label(inst) -> str:
-        """ "№ 203"; "CETS No. 197" and "A/RES/55/25" carry their own prefix; "" without a number."""
+    def number_label(self, inst) -> str:
+        """ "№ 203" (in English "No. 203"); "CETS No. 197" and "A/RES/55/25" carry their own prefix; "" without
+        a number."""
         if not inst.number:
             return ""
-        return inst.number if inst.number[0].isalpha() else f"№ {inst.number}"
+        return inst.number if inst.number[0].isalpha() else f"{self.ui['number_sign']} {inst.number}"
 
     def az_year(self, year: int) -> str:
         """2005-ci, 2006-cı, 2009-cu, 2013-cü: the suffix follows the last number word's vowel."""
