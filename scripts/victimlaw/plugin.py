@@ -226,9 +226,12 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         return context
 
     def on_post_page(self, output, *, page, config):
-        """A generated page's body is in its file now: let it go (mkdocs keeps every page to the end)."""
+        """A generated page is in its file now: let its body and bulky metadata (citation tags, JSON-LD) go, for
+        mkdocs and static-i18n keep every page of every language to the end. The title stays: navigation
+        and the language switcher may still name the page."""
         if self._generated(page.file):
             page.content, page.toc = "", get_toc([])
+            page.meta = {key: value for key, value in page.meta.items() if key == "title"}
         return output
 
     @event_priority(0)  # before static-i18n builds the next language in its post_build

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -46,7 +47,7 @@ def read_schema(name: str) -> dict:
 class Checker:
     """Collects the issues of one data file, each with its line and field."""
 
-    def __init__(self, name: str, raw: Any, lines: dict, issues: list[Issue]):
+    def __init__(self, name: str, raw: Any, lines: Mapping, issues: list[Issue]):
         self.name, self.raw, self.lines, self.issues = name, raw, lines, issues
 
     def add(self, path: tuple, message: str) -> None:

@@ -265,14 +265,15 @@ class _Checker(Checker):
     # -- pass 2: what the schema cannot say
     def semantics(self, raw: dict, ref_numbers: set[int], today: dt.date) -> None:
         records = raw["instruments"]
-        first_line: dict[str, int] = {}
+        first_index: dict[str, int] = {}
         eqanun_owner: dict[int, str] = {}
         for i, rec in enumerate(records):
             path = ("instruments", i)
-            if rec["id"] in first_line:
-                self.add(path + ("id",), f"duplicate id '{rec['id']}' (first on line {first_line[rec['id']]})")
+            if rec["id"] in first_index:
+                first = self.lines.get(("instruments", first_index[rec["id"]], "id"), 0)
+                self.add(path + ("id",), f"duplicate id '{rec['id']}' (first on line {first})")
             else:
-                first_line[rec["id"]] = self.lines.get(path + ("id",), 0)
+                first_index[rec["id"]] = i
             if rec["eqanun"] is not None:
                 if rec["eqanun"] in eqanun_owner:
                     self.add(

@@ -72,8 +72,9 @@ def _semantics(checker, raw: dict, instruments: dict) -> None:
         if theme["id"] in RESERVED_THEME_IDS:
             checker.add(path + ("id",), f"'{theme['id']}' is reserved for another page")
         if theme["id"] in first:
-            checker.add(path + ("id",), f"duplicate theme id '{theme['id']}' (first on line {first[theme['id']]})")
-        first.setdefault(theme["id"], checker.lines.get(path + ("id",), 0))
+            line = checker.lines.get(("themes", first[theme["id"]], "id"), 0)
+            checker.add(path + ("id",), f"duplicate theme id '{theme['id']}' (first on line {line})")
+        first.setdefault(theme["id"], i)
         for j, mapping in enumerate(theme["mappings"]):
             where = path + ("mappings", j)
             if mapping["basis"] == "article" and "passage" not in mapping:

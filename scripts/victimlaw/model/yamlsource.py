@@ -6,6 +6,7 @@ equal keys, so we compose the node tree ourselves and record each value's line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +48,7 @@ def field_name(path: Path_) -> str:
     return out
 
 
-def load(path: Path) -> tuple[Any, dict[Path_, int]]:
+def load(path: Path) -> tuple[Any, Mapping[Path_, int]]:
     """Return (data, lines); raise DataError naming the file and line on any problem."""
     name = str(path)
     try:
@@ -71,17 +72,45 @@ def load(path: Path) -> tuple[Any, dict[Path_, int]]:
         raise DataError([Issue(name, 0, "", f"invalid YAML: {exc}")]) from None
     if root is None:
         raise DataError([Issue(name, 1, "", "the file is empty")])
-    lines: dict[Path_, int] = {}
     issues: list[Issue] = []
-    data = _convert(root, (), lines, issues, name, set())
+    data = _convert(root, (), None, issues, name, set())
     if issues:
         raise DataError(issues)
-    return data, lines
+    return data, Lines(raw, name)
+
+
+class Lines(Mapping):
+    """The line of every value, by its path: worked out, from the file's bytes as they were read, the first time
+    an error needs a line, so that a valid file keeps neither its node tree nor a table as large as itself."""
+
+    def __init__(self, raw: bytes, name: str):
+        self._raw: bytes | None = raw
+        self._name = name
+        self._table: dict[Path_, int] | None = None
+
+    def _lines(self) -> dict[Path_, int]:
+        if self._table is None:
+            assert self._raw is not None
+            self._table = {}
+            _convert(yaml.compose(self._raw.decode("utf-8"), Loader=LOADER), (), self._table, [], self._name, set())
+            self._raw = None
+        return self._table
+
+    def __getitem__(self, path: Path_) -> int:
+        return self._lines()[path]
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self._lines())
+
+    def __len__(self) -> int:
+        return len(self._lines())
 
 
 def _convert(node, path, lines, issues, name, seen) -> Any:
+    """The node's value; `lines`, when given, gets the line of every value below it."""
     line = node.start_mark.line + 1
-    lines[path] = line
+    if lines is not None:
+        lines[path] = line
     if id(node) in seen:  # the composer shares one node for an anchor and its aliases
         # stop at the first: an alias bomb would otherwise be reported a billion times
         raise DataError(
@@ -97,6 +126,7 @@ def _convert(node, path, lines, issues, name, seen) -> Any:
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
+        key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 issues.append(Issue(name, key_node.start_mark.line + 1, field_name(path), "a key must be plain text"))
@@ -113,12 +143,14 @@ def _convert(node, path, lines, issues, name, seen) -> Any:
                         name,
                         key_node.start_mark.line + 1,
                         field_name(path + (key,)),
-                        f"duplicate key '{key}' (first on line {lines[path + (key,)]})",
+                        f"duplicate key '{key}' (first on line {key_lines[key]})",
                     )
                 )
                 continue
             result[key] = _convert(value_node, path + (key,), lines, issues, name, seen)
-            lines[path + (key,)] = key_node.start_mark.line + 1
+            key_lines[key] = key_node.start_mark.line + 1
+            if lines is not None:
+                lines[path + (key,)] = key_lines[key]
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (i,), lines, issues, name, seen) for i, item in enumerate(node.value)]
