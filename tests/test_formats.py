@@ -46,6 +46,7 @@ def test_citation_styles_of_a_treaty(real_corpus):
     assert styles["en"] == (
         "Council of Europe Convention on Action against Trafficking in Human Beings "
         "(opened for signature 16 May 2005, entered into force 1 February 2008) CETS No. 197"
+        " <https://www.coe.int/en/web/anti-human-trafficking/anti-trafficking-convention>"
     )
     assert styles["ru"].startswith(
         "Конвенция Совета Европы о противодействии торговле людьми от 16 мая 2005 г. CETS No. 197."
