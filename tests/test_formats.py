@@ -168,3 +168,11 @@ def test_downloads_are_data_uris_holding_the_files(built_site, real_corpus):
     assert unquote(links["decision-203-2005.ru.bib"]) == citations.bibtex(inst, Labels("ru"))
     assert rispy.loads(unquote(links["decision-203-2005.ru.ris"]))[0]["urls"] == ["https://e-qanun.az/framework/11446"]
     assert json.loads(unquote(links["decision-203-2005.ru.csl.json"]))[0]["number"] == "203"
+
+
+def test_csv_carries_official_pages_and_azerbaijans_steps(pages):
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(pages["data/instruments.csv"]))}
+    assert rows["untoc-2000"]["participation"] == "signature 2000-12-12; approval 2003-05-13; ratification 2003-10-30"
+    assert rows["untoc-2000"]["official_url"].startswith("http://treaties.un.org/")
+    assert rows["law-2005-combating-trafficking"]["number"] == "958-IIQ"
+    assert rows["decision-203-2005"]["participation"] == "" and rows["decision-203-2005"]["official_url"] == ""
