@@ -329,3 +329,25 @@ def test_official_url_and_participation_are_checked(data_dir):
         for m in found
     ), found
     assert len(found) == 3, found
+
+
+def test_a_steps_sources_are_checked_as_every_source_is(data_dir):
+    text = edit(
+        f"    sources:\n      - {TREATY_SOURCE}",
+        "    participation:\n"
+        '      - {step: signature, date: 2006-02-25, sources: [{type: article, ref: 7, passage: "25 fevral 2006"},'
+        + web_source(**OFFICIAL, passage='"25 Feb 2006"', supports="[date]")
+        + "]}\n"
+        f"    sources:\n      - {TREATY_SOURCE}",
+    )
+    found = errors(data_dir, text)
+    assert any(
+        m.endswith("(treaty-three).participation[0].sources[0].ref: the article has no reference [7]") for m in found
+    ), found
+    assert any(
+        m.endswith(
+            "(treaty-three).participation[0].sources[1].supports: a step's sources state its date; they support no field of the record"
+        )
+        for m in found
+    ), found
+    assert len(found) == 2, found

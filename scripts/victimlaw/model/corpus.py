@@ -125,18 +125,6 @@ class Instrument:
         return self.eqanun_url or self.official_url
 
     @property
-    def web_sources(self) -> list[Source]:
-        """Every official or copied page the record relies on, once, in order of first use."""
-        found: list[Source] = []
-        pools = [self.sources, *(s.sources for s in self.participation), *(p.sources for p in self.provisions)]
-        pools += [tuple(t.source for t in p.texts) for p in self.provisions]
-        for pool in pools:
-            for source in pool:
-                if source.is_web and all(source.url != f.url for f in found):
-                    found.append(source)
-        return found
-
-    @property
     def refs(self) -> list[int]:
         """Article reference numbers this record relies on, in order of first use."""
         seen: list[int] = []
@@ -300,6 +288,10 @@ class _Checker(Checker):
                 if "summary" in prov and not prov.get("sources"):
                     self.add(path + ("provisions", j, "summary"), "a summary needs the sources it is drawn from")
                 self._sources(prov.get("sources", []), path + ("provisions", j, "sources"), ref_numbers)
+                for k, text in enumerate(prov.get("texts", [])):
+                    self._sources([text["source"]], path + ("provisions", j, "texts", k, "source"), ref_numbers)
+            for j, step in enumerate(rec.get("participation", [])):
+                self._sources(step["sources"], path + ("participation", j, "sources"), ref_numbers)
             self._sources(rec["sources"], path + ("sources",), ref_numbers)
             self._evidence(rec, path)
         by_id = {rec["id"]: rec for rec in records}
@@ -383,6 +375,9 @@ class _Checker(Checker):
                     self.add(path + ("provisions", j, "sources", k, "supports"), "a provision has no field to support")
         for j, step in enumerate(rec.get("participation", [])):
             for k, src in enumerate(step["sources"]):
+                if "supports" in src:
+                    where = path + ("participation", j, "sources", k, "supports")
+                    self.add(where, "a step's sources state its date; they support no field of the record")
                 if step["date"] and not states_date(src["passage"], step["date"]):
                     where = path + ("participation", j, "sources", k, "passage")
                     self.add(where, f"the passage does not contain the date '{step['date']}' of this step")

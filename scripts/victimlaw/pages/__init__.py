@@ -192,7 +192,6 @@ def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
 
 
 HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
-TAG = re.compile(r"<[^>]+>")
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
@@ -202,7 +201,7 @@ def toc_tokens(html_text: str) -> list[TocToken]:
     stack: list[TocToken] = []
     for match in HEADING.finditer(html_text):
         level = int(match.group(1))
-        text = " ".join(unescape(TAG.sub("", HEADERLINK.sub("", match.group(3)))).split())
+        text = " ".join(unescape(search.TAG.sub("", HEADERLINK.sub("", match.group(3)))).split())
         token: TocToken = {"level": level, "id": match.group(2), "name": escape(text, quote=False), "children": []}
         while stack and stack[-1]["level"] >= level:
             stack.pop()

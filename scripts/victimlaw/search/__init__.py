@@ -116,7 +116,7 @@ def shard_key(term: str, split: dict) -> str:
 def weighted_terms(entry: dict, lang: str, rules: WordRules) -> dict[str, int]:
     """The terms of an index entry and their weights: each word of the text once, of the page's title
     twice, of the section's title ten times. Worked out where the page is rendered (a worker's share of
-    the build, see pages/ahead.py), or by build_index for a page that came without them."""
+    the build, see pages/ahead.py), or by Index.add for a page that came without them."""
     counts = Counter(terms(entry["x"], lang, rules))
     for field, weight in (("t", TITLE_WEIGHT), ("p", PAGE_TITLE_WEIGHT)):
         for term in terms(entry[field], lang, rules):
@@ -184,7 +184,8 @@ class Index:
         return shards
 
     def write(self, root: Path) -> Path:
-        """root/search/<lang>/*.js, each shard assigning itself to VICTIMLAW_SEARCH["<lang>/<name>"]. The
+        """root/search/<lang>/*.js, each shard assigning itself to VICTIMLAW_SEARCH["<lang>/<name>"]; the index
+        is empty afterwards (static-i18n builds the other languages while this one's build is still open). The
         rules the index was made with go to the browser as search/words.js (words_script; the plugin adds it)."""
         folder = root / "search" / self.lang
         shutil.rmtree(folder, ignore_errors=True)  # no shard left from a larger index (a --dirty build)
@@ -195,6 +196,7 @@ class Index:
                 _script(f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{key}]", content),
                 encoding="utf-8",
             )
+        self.postings, self.docs = {}, []  # written once: let the language's sections go
         return folder
 
 
@@ -213,10 +215,3 @@ def _script(assignment: str, content) -> str:
 def words_script(rules: WordRules) -> str:
     """search/words.js: the rules for words, as wordrules.yaml has them, for search.js and cite.js."""
     return _script("window.VICTIMLAW_WORDS", rules.data)
-
-
-def write_index(root: Path, lang: str, docs: list[dict], rules: WordRules | None = None) -> Path:
-    """The index of these entries, written below root (Index.write)."""
-    index = Index(lang, rules)
-    index.add(docs)
-    return index.write(root)
