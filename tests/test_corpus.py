@@ -341,3 +341,15 @@ def test_a_steps_sources_are_checked_as_every_source_is(data_dir):
         "(treaty-three).participation[0].sources[0].ref: the article has no reference [7]",
         "(treaty-three).participation[0].sources[1].supports: a step's sources state its date; they support no field of the record",
     )
+
+
+def test_a_data_error_comes_back_whole_from_the_process_that_read_the_data(tmp_path):
+    import pickle
+
+    data = tmp_path / "instruments.yaml"
+    data.write_text("instruments: [\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_corpus(data)
+    again = pickle.loads(pickle.dumps(info.value))
+    assert again.issues == info.value.issues and again.issues
+    assert str(again) == str(info.value) == again.report()

@@ -25,6 +25,9 @@ class DataError(Exception):
         self.issues = sorted(set(issues))
         super().__init__(self.report())
 
+    def __reduce__(self):  # sent back whole from the process that read the data
+        return DataError, (self.issues,)
+
     def report(self) -> str:
         count = len(self.issues)
         head = f"{count} error{'s' if count != 1 else ''} in the data:"

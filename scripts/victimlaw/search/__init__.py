@@ -127,84 +127,98 @@ def weighted_terms(entry: dict, lang: str, rules: WordRules) -> dict[str, int]:
 # -- the index
 class Index:
     """A language's index, made as its pages are built: each page's entries are added as they come (in
-    the order mkdocs builds the pages), so that only the postings, packed, and the sections' text are kept,
-    not every entry's terms."""
+    the order mkdocs builds the pages), so that only the postings, packed, are kept, not every entry's
+    terms. Given the site's root, each document shard is written to root/search/<lang>/ as soon as it is
+    full, so the sections' text is not kept either; each shard is a script assigning itself to
+    VICTIMLAW_SEARCH["<lang>/<name>"]. The rules the index is made with go to the browser as search/words.js
+    (words_script; the plugin adds it).
 
-    def __init__(self, lang: str, rules: WordRules | None = None):
+    The shards: term shards "t<n>" holding {term: [section, weight, section, weight...]}; document shards
+    "d<n>" of [address, title, page title, text], a run of sections each, about DOC_SHARD_CHARS long; and
+    "index", the manifest, which lists where each run starts and, for each split group of terms, the term
+    shards holding it."""
+
+    def __init__(self, lang: str, rules: WordRules | None = None, root: Path | None = None):
         self.lang, self.rules = lang, rules or word_rules()
+        self.folder = root / "search" / lang if root is not None else None
         self.postings: dict[str, array] = {}  # term: section, weight, section, weight...
-        self.docs: list[list[str]] = []  # [address, title, page title, text] per section
+        self.sections = 0
+        self.starts: list[int] = []  # the first section of each document shard
+        self.run: list[list[str]] = []  # the document shard being filled
+        self.run_chars = 0
+        self.kept: dict[str, object] = {}  # without a folder: the shards made so far
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)  # no shard left from a larger index (a --dirty build)
 
     def add(self, entries: list[dict]) -> None:
         for entry in entries:
-            n = len(self.docs)
-            self.docs.append([entry["l"], entry["t"], entry["p"], entry["x"]])
+            doc = [entry["l"], entry["t"], entry["p"], entry["x"]]
+            length = sum(len(part) for part in doc)
+            if self.run and self.run_chars + length > DOC_SHARD_CHARS:
+                self._end_run()
+            if not self.run:
+                self.starts.append(self.sections)
+            self.run.append(doc)
+            self.run_chars += length
+            n, self.sections = self.sections, self.sections + 1
             for term, weight in (entry.get("w") or weighted_terms(entry, self.lang, self.rules)).items():
                 numbers = self.postings.get(term)
                 if numbers is None:
                     numbers = self.postings[term] = array("l")
                 numbers.extend((n, weight))
 
-    def shards(self) -> dict[str, object]:
-        """{shard name: content}: "index" (the manifest), term shards "t<n>" holding {term: [section,
-        weight, section, weight...]}, document shards "d<n>" of [address, title, page title, text], a run
-        of sections each, about DOC_SHARD_CHARS long. The manifest lists where each run starts and, for
-        each split group of terms, the term shards holding it."""
-        docs, postings = self.docs, self.postings
-        term_shards = max(1, math.ceil(len(docs) / SECTIONS_PER_TERM_SHARD))
+    def _end_run(self) -> None:
+        self._put(f"d{len(self.starts) - 1}", self.run)
+        self.run, self.run_chars = [], 0
+
+    def _put(self, name: str, content) -> None:
+        if self.folder is None:
+            self.kept[name] = content
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        key = json.dumps(f"{self.lang}/{name}")
+        (self.folder / f"{name}.js").write_text(
+            _script(f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{key}]", content),
+            encoding="utf-8",
+        )
+
+    def finish(self) -> dict[str, object]:
+        """Puts the last document shard, the term shards (one at a time, so that only one is ever
+        unpacked from the arrays) and the manifest; returns the shards kept (all of them without a folder).
+        The postings go: static-i18n builds the other languages while this one's build is still open."""
+        if self.run:
+            self._end_run()
+        postings = self.postings
+        term_shards = max(1, math.ceil(self.sections / SECTIONS_PER_TERM_SHARD))
         group_size: Counter = Counter()
         for term, numbers in postings.items():
             group_size[term[:2]] += len(numbers)
         split: dict[str, list[int]] = {prefix: [] for prefix, size in group_size.items() if size > SPLIT_GROUP_OVER}
-        term_shards_content: list[dict[str, list[int]]] = [{} for _ in range(term_shards)]
+        terms_of_shard: list[list[str]] = [[] for _ in range(term_shards)]
         for term in sorted(postings):
             number = shard_of(shard_key(term, split), term_shards)
-            term_shards_content[number][term] = postings[term].tolist()
+            terms_of_shard[number].append(term)
             if term[:2] in split and number not in split[term[:2]]:
                 split[term[:2]].append(number)  # a two-letter query word under a split group loads all of these
-        shards: dict[str, object] = {f"t{k}": content for k, content in enumerate(term_shards_content)}
-        starts: list[int] = []
-        size = 0
-        for n, doc in enumerate(docs):
-            length = sum(len(part) for part in doc)
-            if not starts or size + length > DOC_SHARD_CHARS:
-                starts.append(n)
-                size = 0
-            size += length
-        for k, start in enumerate(starts):
-            end = starts[k + 1] if k + 1 < len(starts) else len(docs)
-            shards[f"d{k}"] = docs[start:end]
-        shards["index"] = {
+        for k, terms_here in enumerate(terms_of_shard):
+            self._put(f"t{k}", {term: postings[term].tolist() for term in terms_here})
+        manifest = {
             "lang": self.lang,
-            "sections": len(docs),
+            "sections": self.sections,
             "termShards": term_shards,
             "split": split,
-            "docShards": starts,
+            "docShards": self.starts,
         }
-        return shards
-
-    def write(self, root: Path) -> Path:
-        """root/search/<lang>/*.js, each shard assigning itself to VICTIMLAW_SEARCH["<lang>/<name>"]; the index
-        is empty afterwards (static-i18n builds the other languages while this one's build is still open). The
-        rules the index was made with go to the browser as search/words.js (words_script; the plugin adds it)."""
-        folder = root / "search" / self.lang
-        shutil.rmtree(folder, ignore_errors=True)  # no shard left from a larger index (a --dirty build)
-        folder.mkdir(parents=True)
-        for name, content in self.shards().items():
-            key = json.dumps(f"{self.lang}/{name}")
-            (folder / f"{name}.js").write_text(
-                _script(f"(window.VICTIMLAW_SEARCH = window.VICTIMLAW_SEARCH || {{}})[{key}]", content),
-                encoding="utf-8",
-            )
-        self.postings, self.docs = {}, []  # written once: let the language's sections go
-        return folder
+        self._put("index", manifest)
+        self.postings = {}
+        return self.kept
 
 
 def build_index(docs: list[dict], lang: str, rules: WordRules | None = None) -> dict[str, object]:
-    """The shards of an index of these entries (Index.shards)."""
+    """The shards of an index of these entries, by name (see Index)."""
     index = Index(lang, rules)
     index.add(docs)
-    return index.shards()
+    return index.finish()
 
 
 def _script(assignment: str, content) -> str:
