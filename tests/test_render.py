@@ -211,3 +211,23 @@ def test_a_compared_provision_without_official_words_says_so(themed_dir):
     assert "The official text of this provision was not found on an official page" in pages["en/instruments/law-one.md"]
     assert "не найден; изложение выше основано на статье" in pages["ru/instruments/law-one.md"]
     assert "official text of this provision" not in pages["en/instruments/decision-two.md"]  # no provisions compared
+
+
+def test_a_theme_page_quotes_the_words_of_the_provisions_it_compares(themed_dir):
+    """The comparison links each provision whose words were found to them, quoted below the table with their
+    page; a compared provision whose words were not found is said to be so; a whole act gets no such entry."""
+    path = themed_dir / "instruments.yaml"
+    text = path.read_text(encoding="utf-8")
+    treaty = text.index("  - id: treaty-three")
+    path.write_text(text[:treaty] + with_official_facts(text[treaty:]), encoding="utf-8")
+    pages = render_site(load_corpus(path), directory_urls=False)
+    en, az = pages["en/themes/recovery.md"], pages["az/themes/recovery.md"]
+    assert '(<a href="#text-treaty-three-art-13">text</a>)' in en
+    assert 'id="text-treaty-three-art-13"' in en and 'id="text-law-one-art-1"' in en
+    assert 'id="text-treaty-three-"' not in en and "text-decision-two" not in en  # whole acts
+    quoted = en.index('id="text-treaty-three-art-13"')
+    assert en.index('<blockquote lang="en">\n<p>Article 13</p>', quoted) < en.index('id="text-law-one-art-1"')
+    assert '(<a href="#text-law-one-art-1">' not in en
+    assert "The words of this provision were not found on an official page" in en[en.index('id="text-law-one-art-1"') :]
+    assert '<a href="../instruments/treaty-three.html#art-13">Summary and sources</a>' in en
+    assert 'id="texts">Müqayisə olunan müddəaların mətni' in az

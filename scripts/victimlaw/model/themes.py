@@ -42,6 +42,15 @@ class Theme:
             yield from mapping.national
 
     @property
+    def provisions_compared(self) -> list[Target]:
+        """Each provision (not a whole act) the theme sets beside another, once, in the table's order."""
+        seen: list[Target] = []
+        for target in self.targets():
+            if target.provision and target not in seen:
+                seen.append(target)
+        return seen
+
+    @property
     def instrument_ids(self) -> list[str]:
         seen: list[str] = []
         for target in self.targets():
