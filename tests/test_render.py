@@ -215,7 +215,8 @@ def test_a_compared_provision_without_official_words_says_so(themed_dir):
 
 def test_a_theme_page_quotes_the_words_of_the_provisions_it_compares(themed_dir):
     """The comparison links each provision whose words were found to them, quoted below the table with their
-    page; a compared provision whose words were not found is said to be so; a whole act gets no such entry."""
+    page; that the words of the other compared provisions were not found is said once; a whole act gets no
+    such entry."""
     path = themed_dir / "instruments.yaml"
     text = path.read_text(encoding="utf-8")
     treaty = text.index("  - id: treaty-three")
@@ -223,11 +224,28 @@ def test_a_theme_page_quotes_the_words_of_the_provisions_it_compares(themed_dir)
     pages = render_site(load_corpus(path), directory_urls=False)
     en, az = pages["en/themes/recovery.md"], pages["az/themes/recovery.md"]
     assert '(<a href="#text-treaty-three-art-13">text</a>)' in en
-    assert 'id="text-treaty-three-art-13"' in en and 'id="text-law-one-art-1"' in en
-    assert 'id="text-treaty-three-"' not in en and "text-decision-two" not in en  # whole acts
+    assert 'id="text-treaty-three-art-13"' in en
+    assert "text-law-one-art-1" not in en and "text-decision-two" not in en  # no words found; a whole act
     quoted = en.index('id="text-treaty-three-art-13"')
-    assert en.index('<blockquote lang="en">\n<p>Article 13</p>', quoted) < en.index('id="text-law-one-art-1"')
-    assert '(<a href="#text-law-one-art-1">' not in en
-    assert "The words of this provision were not found on an official page" in en[en.index('id="text-law-one-art-1"') :]
+    assert en.index('<blockquote lang="en">\n<p>Article 13</p>', quoted) > quoted
     assert '<a href="../instruments/treaty-three.html#art-13">Summary and sources</a>' in en
+    assert "The words of the other provisions compared were not found on an official page" in en
     assert 'id="texts">Müqayisə olunan müddəaların mətni' in az
+
+
+def test_a_theme_page_leaves_words_beyond_its_budget_to_the_acts_page(themed_dir):
+    """Quoted words are bounded per theme page (TEXTS_BYTES), so that no page outgrows its budget."""
+    from victimlaw.pages import kinds
+
+    path = themed_dir / "instruments.yaml"
+    text = path.read_text(encoding="utf-8")
+    treaty = text.index("  - id: treaty-three")
+    long_words = "ə" * (kinds.TEXTS_BYTES // 2 + 1)  # two bytes each: just over the budget
+    treaty_text = with_official_facts(text[treaty:]).replace("Each Party shall provide <30 days>.", long_words)
+    path.write_text(text[:treaty] + treaty_text, encoding="utf-8")
+    pages = render_site(load_corpus(path), directory_urls=False)
+    en = pages["en/themes/recovery.md"]
+    assert long_words not in en and long_words in pages["en/instruments/treaty-three.md"]
+    assert 'id="text-treaty-three-art-13"' in en
+    assert '<a href="../instruments/treaty-three.html#art-13">Its words are quoted on the act&#39;s page</a>' in en
+    assert len(en.encode()) < kinds.BODY_BYTES

@@ -47,6 +47,7 @@ PAGE_BYTES = 150_000
 CHROME_BYTES = 50_000
 BODY_BYTES = PAGE_BYTES - CHROME_BYTES  # the most a generated page's body may weigh
 SPLIT_BYTES = 85_000
+TEXTS_BYTES = 30_000  # the provisions' words quoted on a theme page; the rest are quoted on their acts' pages
 LOOKUP_EXAMPLES = {
     "az": ["NK-nın 9 noyabr 2005-ci il tarixli 203 nömrəli qərarı", "maddə 14-1", "CM 144-1", "e-qanun 11446"],
     "en": ["Decision No. 203 of 9 November 2005", "CETS 197 art. 13", "Law No. 609-IVQD", "A/RES/55/25"],
@@ -571,7 +572,36 @@ class ThemePages(PageKind):
     def values(self, page: Page, t: Labels) -> dict[str, Any]:
         theme = page.values["theme"]
         numbers, passages = article_passage_numbers(theme)
-        return {"title": theme.title[t.lang], "theme": theme, "passage_number": numbers, "passages": passages}
+        quoted, elsewhere, unfound = self.provision_words(theme)
+        return {
+            "title": theme.title[t.lang],
+            "theme": theme,
+            "passage_number": numbers,
+            "passages": passages,
+            "quoted": quoted,
+            "quoted_elsewhere": elsewhere,
+            "words_not_found": unfound,
+        }
+
+    def provision_words(self, theme) -> tuple[list[Target], list[Target], bool]:
+        """The compared provisions whose words are quoted on the page (up to TEXTS_BYTES of them), those
+        whose words are left to their act's page, and whether any compared provision has no words found."""
+        quoted: list[Target] = []
+        elsewhere: list[Target] = []
+        used, unfound = 0, False
+        for target in theme.provisions_compared:
+            provision = self.site.corpus.by_id[target.instrument].provision(target.provision or "")
+            texts = provision.texts if provision else ()
+            if not texts:
+                unfound = True
+                continue
+            size = sum(text_bytes(text.text) for text in texts)
+            if used + size <= TEXTS_BYTES:
+                quoted.append(target)
+                used += size
+            else:
+                elsewhere.append(target)
+        return quoted, elsewhere, unfound
 
     def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
         return {"title": values["title"], "description": values["theme"].explanation[t.lang]}
