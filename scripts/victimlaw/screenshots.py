@@ -73,7 +73,7 @@ KINDS = [
     Kind("catalogue", "instruments/"),
     Kind("instrument-decision-203-2005", "instruments/decision-203-2005/"),
     Kind("instrument-coe-cets-197", "instruments/coe-cets-197/"),
-    Kind("theme", "themes/recovery-reflection/"),
+    Kind("theme", "themes/victim-definition/"),
     Kind("themes", "themes/"),
     Kind("matrix", "themes/matrix/"),
     Kind("timeline", "timeline/", wait_for=".relations-picture svg"),
