@@ -152,6 +152,24 @@ def test_the_index_is_split_into_small_shards():
     assert manifest["split"] == {}
 
 
+def test_an_index_written_as_its_pages_come_in_is_the_index_made_at_once(tmp_path):
+    """The build's index writes each document shard once it is full, while pages are still coming; what ends
+    on disk is what build_index makes from all the entries at once, and no shard of an earlier, larger index
+    of the language is left."""
+    docs = [{"l": f"x-{n}/", "t": f"Title {n}", "p": "", "x": f"qurbanların hüquqları {n} " * 40} for n in range(300)]
+    stale = tmp_path / "search" / "az" / "d999.js"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old", encoding="utf-8")
+    index = search.Index("az", root=tmp_path)
+    for n in range(0, len(docs), 7):  # a few entries at a time, as pages are built
+        index.add(docs[n : n + 7])
+        if n == 280:
+            assert (tmp_path / "search" / "az" / "d0.js").exists() and not stale.exists()
+    assert index.finish() == {}
+    written = {path.stem: shard_content(path) for path in (tmp_path / "search" / "az").glob("*.js")}
+    assert written == json.loads(json.dumps(search.build_index(docs, "az")))
+
+
 def test_a_group_of_terms_too_large_for_a_shard_is_split_by_three_letters(monkeypatch):
     monkeypatch.setattr(search, "SPLIT_GROUP_OVER", 10)
     docs = [{"l": f"x-{n}/", "t": "", "p": "", "x": "права право правило приют преступление"} for n in range(40)]
