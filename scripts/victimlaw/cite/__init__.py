@@ -64,7 +64,8 @@ def patterns() -> dict[str, str]:
         "ymd": rf"(\d{{4}})-?\s*cW*\s+ilW*\s+({month})W*\s+(\d{{1,2}})",
         "cets": r"(?<!W)(?:cets|ets)\s*(?:no\.?|№|n)?\s*(\d+)",
         "unsymbol": r"(?:a\s*/\s*res\s*/\s*|(?<![\d/]))(\d{2})\s*/\s*(\d{1,3})(?![\d/])",
-        "qd": r"(?<!\d)(\d+)\s*-?\s*([ivx]+)\s*-?\s*q\s*-?\s*d(?!W)",
+        # a law's number: its convocation of the Milli Majlis, Q, and D for a law amending others (958-IIQ, 609-IVQD)
+        "law_number": r"(?<!\d)(\d+)\s*-?\s*([ivx]+)\s*-?\s*q\s*-?\s*(d?)(?!W)",
         "code_article": rf"(?<!W)(?:{codes})(?:-?W+)?\s*(?:(?:{article})W*\.?\s*)?(\d+(?:-\d+)?)(?![\d.])",
         "provision_before": rf"(?<!W)(?:{article})W*\.?\s*(\d+(?:[.-]\d+)*(?:\s*\(W+\))*)",
         "provision_after": r"(?<![\d.-])(\d+(?:[.-]\d+)*(?:\(W+\))*)(?:-cW*)?\s+(?:madde|bend)W*",
@@ -157,7 +158,7 @@ def parse(text: str, rules: WordRules | None = None) -> Query:
     take("dmy", lambda m: add_date(_iso(m.group(3), _month_number(m.group(2)), m.group(1))))
     take("mdy", lambda m: add_date(_iso(m.group(3), _month_number(m.group(1)), m.group(2))))
     take("cets", lambda m: q.numbers.append(compact(f"CETS No. {m.group(1)}", rules)))
-    take("qd", lambda m: q.numbers.append(compact(f"{m.group(1)}-{m.group(2)}QD", rules)))
+    take("law_number", lambda m: q.numbers.append(compact(f"{m.group(1)}-{m.group(2)}Q{m.group(3)}", rules)))
 
     def on_code(m):
         q.instruments.add("criminal-code")

@@ -94,7 +94,7 @@
     take("mdy", function (m) { q.dates.push(isoDate(m[3], self.monthNumber(m[1]), m[2])); });
     q.dates = q.dates.filter(Boolean);
     take("cets", function (m) { q.numbers.push(compact("CETS No. " + m[1])); });
-    take("qd", function (m) { q.numbers.push(compact(m[1] + "-" + m[2] + "QD")); });
+    take("law_number", function (m) { q.numbers.push(compact(m[1] + "-" + m[2] + "Q" + m[3])); });
     take("code_article", function (m) { q.instruments["criminal-code"] = true; q.provisions.push(provisionKey(m[1])); });
     take("provision_before", function (m) { q.provisions.push(provisionKey(m[1])); });
     take("provision_after", function (m) { q.provisions.push(provisionKey(m[1])); });
