@@ -133,7 +133,7 @@ EXPECTED = [
     ("decision-158-2023", "2023-05-16", "158", None),
     ("annual-information-2023", "2024-05-21", None, None),  # "21.05.2024"
     ("constitution", None, None, None),
-    ("criminal-code", "1999-12-30", "787-IQ", None),  # approved by the Law of that date: constcourt.gov.az
+    ("criminal-code", "1999-12-30", None, None),  # approved that day by Law No. 787-IQ: constcourt.gov.az
 ]
 
 
