@@ -70,6 +70,7 @@ CITATIONS = [
     ("Law No. 958-IIQ", [("law-2005-combating-trafficking", None)]),
     ("958-IIQ", [("law-2005-combating-trafficking", None)]),
     ("1002-IIIQ", [("law-2010-ratification-cets-197", None)]),
+    ("787-IQ", [("law-787-iq", None)]),
     ("Закон № 958-IIQ", [("law-2005-combating-trafficking", None)]),
     ("CC 316-1", [("criminal-code", "art-316-1")]),
     ("Constitution art. 12", [("constitution", "art-12")]),

@@ -134,6 +134,7 @@ EXPECTED = [
     ("annual-information-2023", "2024-05-21", None, None),  # "21.05.2024"
     ("constitution", None, None, None),
     ("criminal-code", "1999-12-30", None, None),  # approved that day by Law No. 787-IQ: constcourt.gov.az
+    ("law-787-iq", "1999-12-30", "787-IQ", None),  # constcourt.gov.az
 ]
 
 
