@@ -61,6 +61,12 @@ def server(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     config = project_copy(tmp_path / "project")
+    overrides = tmp_path / "overrides"  # the theme's templates, which the test edits too
+    shutil.copytree(ROOT / "overrides", overrides)
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(f"custom_dir: {ROOT / 'overrides'}", f"custom_dir: {overrides}"),
+        encoding="utf-8",
+    )
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -79,7 +85,7 @@ def server(tmp_path):
         stderr=subprocess.STDOUT,
     )
     try:
-        yield f"http://127.0.0.1:{port}/", package, data, tmp_path / "serve.log"
+        yield f"http://127.0.0.1:{port}/", package, data, overrides, tmp_path / "serve.log"
     finally:
         process.terminate()
         try:
@@ -90,7 +96,7 @@ def server(tmp_path):
 
 
 def test_edits_of_labels_data_templates_and_code_show_at_the_next_rebuild(server):
-    base, package, data, log = server
+    base, package, data, overrides, log = server
     page = base + "en/instruments/decision-203-2005/"
     assert wait_for(page, "Key facts"), log.read_text()
 
@@ -106,6 +112,11 @@ def test_edits_of_labels_data_templates_and_code_show_at_the_next_rebuild(server
         '<p class="purpose-edited">{{ inst.purpose[lang] }}</p>',
     )
     assert wait_for(page, "purpose-edited"), log.read_text()
+
+    # a template of the theme, which every language's build compiles once (plugin.CompiledTemplates)
+    edit(overrides / "main.html", "{% block extrahead %}", '{% block extrahead %}<meta name="edited-theme">')
+    assert wait_for(page, '<meta name="edited-theme">'), log.read_text()
+    assert wait_for(base + "ru/instruments/decision-203-2005/", '<meta name="edited-theme">'), log.read_text()
 
     script = package / "search" / "search.js"
     script.write_text(script.read_text(encoding="utf-8") + "\n// edited while serving\n", encoding="utf-8")

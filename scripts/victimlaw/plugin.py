@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2.bccache import Bucket
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -82,6 +83,23 @@ class LanguageBuild:
     shared_partials: dict[tuple[str, str], str] = field(default_factory=dict)  # see overrides/partials/shared.html
 
 
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once per build, not once per language: static-i18n makes a new Jinja
+    environment for each language, and compiling Material's templates is a third of the real site's build.
+    Jinja checks each template's source against the checksum kept with its code, so an edited template is
+    compiled again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 def code_digest() -> str:
     """The package's Python code as it is on disk now."""
     digest = hashlib.sha256()
@@ -108,6 +126,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         self.not_found_page: str | None = None  # the default language's 404 page
         self.ahead: RenderAhead | None = None  # the workers rendering pages ahead, for one `mkdocs build`
         self.jobs: dict[str, Future] = {}  # other work the workers do for this build, by name
+        self.compiled = CompiledTemplates()  # made afresh for each build
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -129,6 +148,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
     def on_pre_build(self, *, config) -> None:
         if not self.builds:  # the first language: what every language shares is made once
             self._restart_if_code_changed()
+            self.compiled = CompiledTemplates()
             site = Site(self._load_corpus(), config.use_directory_urls)
             written = write_stubs(Path(config.docs_dir), list(site.pages))
             if written:
@@ -208,6 +228,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         and tabs.html do, to render it once per folder of pages outside the navigation."""
         theme_dirs = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
+        env.bytecode_cache = self.compiled
         env.globals.update(shared_partial_key=shared_partial_key, shared_partials=self._current().shared_partials)
         return env
 
@@ -307,6 +328,8 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(str(Path(self.config.data_file).parent))
         server.watch(str(PACKAGE))
+        if config.theme.custom_dir:  # overrides/: mkdocs watches the theme only with --watch-theme
+            server.watch(config.theme.custom_dir)
         return server
 
     def _generated(self, file: File) -> Page | None:
