@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from victimlaw.paths import default_article
 from victimlaw.screenshots import CHROMIUM_ARGS  # the browser as `make screenshots` launches it
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-ARTICLE = Path(os.environ.get("VICTIMLAW_ARTICLE") or ROOT.parent / "shared" / "seeds" / "000_117b328812596017.txt")
+ARTICLE = default_article()
 
 MINIMAL = """\
 instruments:
@@ -81,7 +82,9 @@ themes:
       - international: [{instrument: treaty-three, provision: art-13}]
         national: [{instrument: law-one, provision: art-1}]
         basis: article
-        passage: "some words"
+        evidence:
+          - passage: "some words on the treaty and the law"
+            names: {international: "the treaty", national: "the law"}
         note: {az: "Hər ikisi 30 gün.", en: "Both 30 days.", ru: "Оба 30 дней."}
       - international: [{instrument: treaty-three}]
         national: [{instrument: decision-two}]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import THEMES
+from conftest import DATA, THEMES
 from test_render import to_html
 from victimlaw import LANGUAGES
 from victimlaw.model.corpus import load_corpus
@@ -37,17 +37,44 @@ def theme_errors(folder, text) -> list[str]:
         (
             "international: [{instrument: treaty-three}]",
             "international: [{instrument: law-one}]",
-            "themes.yaml:11: themes[0] (recovery).mappings[1].international[0].instrument: 'law-one' is national; it cannot stand on the international side",
+            "themes.yaml:13: themes[0] (recovery).mappings[1].international[0].instrument: 'law-one' is national; it cannot stand on the international side",
         ),
         (
             "national: [{instrument: decision-two}]",
             "national: []",
-            "themes.yaml:12: themes[0] (recovery).mappings[1].national: [] should be non-empty",
+            "themes.yaml:14: themes[0] (recovery).mappings[1].national: [] should be non-empty",
         ),
         (
-            '        passage: "some words"\n',
+            'names: {international: "the treaty", national: "the law"}',
+            'names: {international: "the treaty"}',
+            "themes.yaml:9: themes[0] (recovery).mappings[0].evidence: basis 'article' needs a passage that names both sides (names: international, national)",
+        ),
+        (
+            'names: {international: "the treaty", national: "the law"}',
+            'names: {international: "the covenant", national: "the law"}',
+            "themes.yaml:11: themes[0] (recovery).mappings[0].evidence[0].names.international: the words 'the covenant' are not in the passage",
+        ),
+        (
+            "basis: article\n",
+            "basis: article-sides\n",
+            "themes.yaml:8: themes[0] (recovery).mappings[0].basis: a passage names both sides: the basis is 'article'",
+        ),
+        (
+            'article\n        evidence:\n          - passage: "some words on the treaty and the law"\n'
+            '            names: {international: "the treaty", national: "the law"}',
+            'article-sides\n        evidence:\n          - passage: "some words on the treaty and the law"\n'
+            '            names: {national: "the law"}',
+            "themes.yaml:9: themes[0] (recovery).mappings[0].evidence: basis 'article-sides' needs a passage that names the international side",
+        ),
+        (
+            '        evidence:\n          - passage: "some words on the treaty and the law"\n            names: {international: "the treaty", national: "the law"}\n',
             "",
-            "themes.yaml:6: themes[0] (recovery).mappings[0].passage: basis 'article' needs the passage of the article that draws the parallel",
+            "themes.yaml:8: themes[0] (recovery).mappings[0].basis: basis 'article' needs evidence: the passages of the article",
+        ),
+        (
+            "basis: treaty-text\n",
+            'basis: treaty-text\n        evidence: [{passage: "words", names: {national: "words"}}]\n',
+            "themes.yaml:16: themes[0] (recovery).mappings[1].evidence: quotations of the article mean basis 'article' or 'article-sides'",
         ),
         (
             'explanation: {az: "İzah.", en: "Explanation.", ru: "Пояснение."}',
@@ -63,7 +90,7 @@ def theme_errors(folder, text) -> list[str]:
         (
             "basis: treaty-text",
             "basis: hearsay",
-            "themes.yaml:13: themes[0] (recovery).mappings[1].basis: 'hearsay' is not one of: article, treaty-text",
+            "themes.yaml:15: themes[0] (recovery).mappings[1].basis: 'hearsay' is not one of: article, article-sides, treaty-text",
         ),
     ],
 )
@@ -97,10 +124,14 @@ def test_theme_table_links_each_provision_anchor_and_shows_the_basis(themed_page
     assert len(rows) == 2
     assert '<a href="../instruments/treaty-three.html#art-13">Third convention, Article 13</a>' in rows[0]
     assert '<a href="../instruments/law-one.html#art-1">First law, Article 1</a>' in rows[0]
-    assert "Both 30 days." in rows[0] and '<a href="#basis-1">Source article 1</a>' in rows[0]
+    assert "Both 30 days." in rows[0] and 'Source article <a href="#basis-1">[1]</a>' in rows[0]
     assert '<a href="../instruments/decision-two.html">Second decision</a> (the act as a whole)' in rows[1]
-    assert "Treaty text" in rows[1]
-    assert 'id="basis-1"' in html and "«some words»" in html
+    assert "Editors, from the official texts" in rows[1] and "#basis-" not in rows[1]
+    quoted = html.split('id="basis-1"', 1)[1].split("</div>", 1)[0]
+    assert (
+        '<span lang="az">«some words on <mark title="names the international side">the treaty</mark> and '
+        '<mark title="names the national side">the law</mark>»</span>'
+    ) in quoted
 
 
 def test_instrument_pages_list_their_themes_and_provision_backlinks(themed_pages):
@@ -152,3 +183,33 @@ def test_hostile_text_in_the_picture_is_escaped(themed_dir):
     )
     svg = picture(load_corpus(path), "en", directory_urls=True)
     assert "<script>" not in svg and "&lt;script&gt;x&lt;/script&gt; &amp; co" in svg
+
+
+def test_a_quotation_is_held_to_the_source_article_when_it_is_given(themed_dir, tmp_path, capsys):
+    from victimlaw.cli import main
+
+    data = themed_dir / "instruments.yaml"
+    load_corpus(data, article_text="The article has some words on\nthe   treaty and the law.")  # spaces aside
+    with pytest.raises(DataError) as info:
+        load_corpus(data, article_text="The article has other words.")
+    expected = "themes.yaml:10: themes[0] (recovery).mappings[0].evidence[0].passage: the passage is not in the source article word for word"
+    assert [str(issue) for issue in info.value.issues] == [f"{themed_dir / expected}"]
+    article = tmp_path / "article.txt"
+    article.write_text("The article has other words.", encoding="utf-8")
+    assert main(["check", str(data), "--article", str(article)]) == 1
+    assert expected in capsys.readouterr().err
+    assert main(["check", str(data), "--article", str(tmp_path / "none.txt")]) == 0
+    assert "its quotations were not compared with it" in capsys.readouterr().out
+
+
+def test_each_basis_is_named_and_explained_in_every_language():
+    import json
+
+    from victimlaw.labels import strings
+    from victimlaw.model.themes import BASES
+
+    schema = json.loads((DATA / "themes.schema.json").read_text(encoding="utf-8"))
+    assert tuple(schema["$defs"]["mapping"]["properties"]["basis"]["enum"]) == BASES
+    for group in ("basis", "basis_meaning"):
+        assert tuple(strings()[group]) == BASES
+        assert all(set(words) == set(LANGUAGES) for words in strings()[group].values())

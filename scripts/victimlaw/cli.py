@@ -1,4 +1,4 @@
-"""Command line: `victimlaw check [PATH]`, `generate [--data PATH] [--docs DIR]`, `cite TEXT [--lang L] [--json]`."""
+"""Command line: `victimlaw check [PATH] [--article TEXT]`, `generate [--data PATH] [--docs DIR]`, `cite TEXT [--lang L] [--json]`."""
 
 from __future__ import annotations
 
@@ -12,11 +12,14 @@ from .generate import generate
 from .labels import Labels
 from .model.corpus import load_corpus
 from .model.errors import DataError
-from .paths import default_data, default_docs
+from .paths import default_article, default_data, default_docs
 
 
 def _check(args) -> int:
-    corpus = load_corpus(args.path)
+    article = args.article.read_text(encoding="utf-8") if args.article.is_file() else None
+    corpus = load_corpus(args.path, article_text=article)
+    if article is None:
+        print(f"{args.article}: the source article is not here; its quotations were not compared with it")
     print(
         f"{args.path}: {len(corpus.instruments)} instruments, "
         f"{sum(len(i.provisions) for i in corpus.instruments)} provisions, "
@@ -73,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the data file; print every error")
     check.add_argument("path", nargs="?", type=Path, default=default_data())
+    check.add_argument("--article", type=Path, default=default_article(), help="the source article's text")
     check.set_defaults(run=_check)
     gen = sub.add_parser("generate", help="write the generated pages into docs/<lang>/")
     gen.add_argument("--data", type=Path, default=default_data())

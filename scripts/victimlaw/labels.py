@@ -31,6 +31,9 @@ class Labels:
         self.participation_step = {key: value[lang] for key, value in data["participation_step"].items()}
         self.unit = {key: value[lang] for key, value in data["unit"].items()}
         self.relation = {key: value[lang] for key, value in data["relation"].items()}
+        self.basis = {key: value[lang] for key, value in data["basis"].items()}
+        self.basis_meaning = {key: value[lang] for key, value in data["basis_meaning"].items()}
+        self.side = {key: value[lang] for key, value in data["side"].items()}
         self.month = data["month"][lang]
         self.month_nominative = data["month_nominative"][lang]
 

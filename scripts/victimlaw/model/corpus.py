@@ -187,11 +187,13 @@ class Corpus:
 
 
 # ---------------------------------------------------------------- loading
-def load_corpus(data_path: Path, references_path: Path | None = None, today: dt.date | None = None) -> Corpus:
+def load_corpus(
+    data_path: Path, references_path: Path | None = None, today: dt.date | None = None, article_text: str | None = None
+) -> Corpus:
     """Load and validate; raise DataError listing every issue in the files.
 
     references.yaml and themes.yaml are read from the data file's folder (themes are optional, so a
-    synthetic corpus may have none)."""
+    synthetic corpus may have none). Given the source article's text, the themes' quotations are held to it."""
     data_path = Path(data_path)
     references_path = Path(references_path or data_path.with_name("references.yaml"))
     issues: list[Issue] = []
@@ -215,7 +217,7 @@ def load_corpus(data_path: Path, references_path: Path | None = None, today: dt.
     themes_path = data_path.with_name("themes.yaml")
     themes = []
     if themes_path.exists():
-        themes = load_themes(themes_path, {inst.id: inst for inst in instruments})
+        themes = load_themes(themes_path, {inst.id: inst for inst in instruments}, article_text)
     return Corpus(instruments, references, article, themes, raw)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,13 +21,28 @@ class Target:
     provision: str | None = None
 
 
+SIDES = ("international", "national")
+# Who connects a mapping's two sides (themes.schema.json lists the same): the source article in one passage
+# naming both; the source article discussing each side, connected by the editors; the editors, from the texts.
+BASES = ("article", "article-sides", "treaty-text")
+QUOTING_BASES = ("article", "article-sides")  # these quote the source article
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A passage of the source article, word for word, and the words in it that name each side."""
+
+    passage: str
+    names: dict[str, str]  # side ("international", "national"): the words of the passage naming it
+
+
 @dataclass(frozen=True)
 class Mapping:
     international: tuple[Target, ...]
     national: tuple[Target, ...]
-    basis: str  # "article" or "treaty-text"
+    basis: str  # one of BASES
     note: dict[str, str]
-    passage: str | None = None
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,14 +75,15 @@ class Theme:
         return seen
 
 
-def load_themes(path: Path, instruments: dict) -> list[Theme]:
-    """Validate themes.yaml against the schema and the loaded instruments; raise DataError with every issue."""
+def load_themes(path: Path, instruments: dict, article: str | None = None) -> list[Theme]:
+    """Validate themes.yaml against the schema and the loaded instruments (and, given the source article's
+    text, its quotations against it); raise DataError with every issue."""
     raw, lines = load(path)
     issues: list[Issue] = []
     checker = Checker(str(path), raw, lines, issues)
     checker.schema(raw, read_schema("themes.schema.json"))
     if not issues:
-        _semantics(checker, raw, instruments)
+        _semantics(checker, raw, instruments, squash(article) if article is not None else None)
         for i, theme in enumerate(raw["themes"]):
             checker.languages(theme, ("themes", i))
     if issues:
@@ -74,7 +91,7 @@ def load_themes(path: Path, instruments: dict) -> list[Theme]:
     return [_theme(item) for item in raw["themes"]]
 
 
-def _semantics(checker, raw: dict, instruments: dict) -> None:
+def _semantics(checker, raw: dict, instruments: dict, article: str | None) -> None:
     first: dict[str, int] = {}
     for i, theme in enumerate(raw["themes"]):
         path = ("themes", i)
@@ -86,15 +103,46 @@ def _semantics(checker, raw: dict, instruments: dict) -> None:
         first.setdefault(theme["id"], i)
         for j, mapping in enumerate(theme["mappings"]):
             where = path + ("mappings", j)
-            if mapping["basis"] == "article" and "passage" not in mapping:
-                checker.add(
-                    where + ("passage",), "basis 'article' needs the passage of the article that draws the parallel"
-                )
-            if mapping["basis"] == "treaty-text" and "passage" in mapping:
-                checker.add(where + ("passage",), "a passage of the article means basis 'article'")
+            _evidence(checker, where, mapping, article)
             for side, levels in (("international", {"international", "regional"}), ("national", {"national"})):
                 for k, target in enumerate(mapping[side]):
                     _target(checker, where + (side, k), target, instruments, levels, side)
+
+
+def _evidence(checker, where, mapping: dict, article: str | None) -> None:
+    """The basis a mapping claims, held to its quotations: `article` needs one passage naming both sides,
+    `article-sides` a passage naming each side (and none naming both), `treaty-text` none."""
+    basis, evidence = mapping["basis"], mapping.get("evidence", [])
+    if basis not in QUOTING_BASES:
+        if evidence:
+            checker.add(where + ("evidence",), "quotations of the article mean basis 'article' or 'article-sides'")
+        return
+    if not evidence:
+        checker.add(where + ("basis",), f"basis '{basis}' needs evidence: the passages of the article")
+        return
+    for k, item in enumerate(evidence):
+        for side, words in item["names"].items():
+            if words not in item["passage"]:
+                checker.add(where + ("evidence", k, "names", side), f"the words '{words}' are not in the passage")
+        if article is not None and squash(item["passage"]) not in article:
+            checker.add(where + ("evidence", k, "passage"), "the passage is not in the source article word for word")
+    both = any(set(item["names"]) == set(SIDES) for item in evidence)
+    if basis == "article" and not both:
+        checker.add(
+            where + ("evidence",),
+            "basis 'article' needs a passage that names both sides (names: international, national)",
+        )
+    if basis == "article-sides":
+        if both:
+            checker.add(where + ("basis",), "a passage names both sides: the basis is 'article'")
+        for side in SIDES:
+            if not any(side in item["names"] for item in evidence):
+                checker.add(where + ("evidence",), f"basis 'article-sides' needs a passage that names the {side} side")
+
+
+def squash(text: str) -> str:
+    """Text without its white space: the article's lines break anywhere, a quotation's need not."""
+    return re.sub(r"\s+", "", text)
 
 
 def _target(checker, path, target, instruments, levels, side) -> None:
@@ -117,7 +165,13 @@ def _theme(item: dict) -> Theme:
         item["title"],
         item["explanation"],
         tuple(
-            Mapping(side(m["international"]), side(m["national"]), m["basis"], m["note"], m.get("passage"))
+            Mapping(
+                side(m["international"]),
+                side(m["national"]),
+                m["basis"],
+                m["note"],
+                tuple(Evidence(e["passage"], e["names"]) for e in m.get("evidence", ())),
+            )
             for m in item["mappings"]
         ),
     )

@@ -6,7 +6,7 @@ import base64
 import json
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -15,7 +15,7 @@ from ..cite import Resolver, browser_data
 from ..exports import citations
 from ..labels import Labels
 from ..model.corpus import Instrument, Relation
-from ..model.themes import Target, Theme
+from ..model.themes import Evidence, Mapping, Target, Theme
 from . import Page, PageKind, by_date
 
 LEVEL_ORDER = ("international", "regional", "national")
@@ -571,13 +571,13 @@ class ThemePages(PageKind):
 
     def values(self, page: Page, t: Labels) -> dict[str, Any]:
         theme = page.values["theme"]
-        numbers, passages = article_passage_numbers(theme)
+        numbers, quoted_article = numbered_evidence(theme)
         quoted, elsewhere, unfound = self.provision_words(theme)
         return {
             "title": theme.title[t.lang],
             "theme": theme,
-            "passage_number": numbers,
-            "passages": passages,
+            "evidence_number": numbers,
+            "evidence": quoted_article,
             "quoted": quoted,
             "quoted_elsewhere": elsewhere,
             "words_not_found": unfound,
@@ -676,15 +676,38 @@ def matrix_rows(corpus) -> tuple[list[Instrument], dict[tuple[str, str], list[Ta
     return rows, cells
 
 
-def article_passage_numbers(theme: Theme) -> tuple[dict[int, int], list[tuple[int, str | None]]]:
-    """Number the mappings whose basis is the article, so the table can point at the quotations."""
+def numbered_evidence(theme: Theme) -> tuple[dict[int, int], list[tuple[int, Mapping, list[list[Segment]]]]]:
+    """Number the mappings that quote the source article, so the table can point at their quotations; each
+    quotation in pieces, the words naming a side marked with the side."""
     numbers: dict[int, int] = {}
-    passages: list[tuple[int, str | None]] = []
+    quoted: list[tuple[int, Mapping, list[list[Segment]]]] = []
     for index, mapping in enumerate(theme.mappings):
-        if mapping.basis == "article":
-            numbers[index] = len(passages) + 1
-            passages.append((len(passages) + 1, mapping.passage))
-    return numbers, passages
+        if mapping.evidence:
+            numbers[index] = len(quoted) + 1
+            quoted.append((len(quoted) + 1, mapping, [naming_segments(item) for item in mapping.evidence]))
+    return numbers, quoted
+
+
+class Segment(NamedTuple):
+    text: str
+    side: str | None  # the side these words name, if they name one
+
+
+def naming_segments(evidence: Evidence) -> list[Segment]:
+    """The passage cut where the words naming each side begin and end (their first occurrence)."""
+    spans = sorted(
+        (start, start + len(words), side)
+        for side, words in evidence.names.items()
+        if (start := evidence.passage.find(words)) >= 0
+    )
+    pieces, at = [], 0
+    for start, end, side in spans:
+        if start < at:  # overlapping names: the earlier one is marked
+            continue
+        pieces += [Segment(evidence.passage[at:start], None), Segment(evidence.passage[start:end], side)]
+        at = end
+    pieces.append(Segment(evidence.passage[at:], None))
+    return [piece for piece in pieces if piece.text]
 
 
 # -- the relations picture: an arc diagram, one row per instrument in date order
