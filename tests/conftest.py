@@ -82,6 +82,7 @@ themes:
       - international: [{instrument: treaty-three, provision: art-13}]
         national: [{instrument: law-one, provision: art-1}]
         basis: article
+        correspondence: partly
         evidence:
           - passage: "some words on the treaty and the law"
             names: {international: "the treaty", national: "the law"}
@@ -89,6 +90,7 @@ themes:
       - international: [{instrument: treaty-three}]
         national: [{instrument: decision-two}]
         basis: treaty-text
+        correspondence: partly
         note: {az: "Qeyd.", en: "Note.", ru: "Примечание."}
 """
 

@@ -221,3 +221,25 @@ def test_who_connects_each_pair_is_what_the_article_supports(real_corpus, theme_
         and any((x.instrument, x.provision) == national for x in m.national)
     ]
     assert found == [basis], (theme_id, international, national, found)
+
+
+def test_the_treaties_provisions_are_each_answered_or_said_to_be_unanswered(real_corpus):
+    """The rows the implementation tables must have (CETS 197 Article 26 has no national counterpart in the
+    sources, and says so), in the treaties' own order."""
+    from victimlaw.pages import Site
+
+    site = Site(real_corpus)
+    for inst_id, wanted in (
+        (
+            "coe-cets-197",
+            ["art-4-e", "art-10", "art-11", "art-12", "art-13", "art-14", "art-15", "art-16", "art-26", "art-28"],
+        ),
+        ("palermo-protocol-2000", ["art-6-1", "art-6-2", "art-6-3", "art-6-4", "art-6-5", "art-6-6", "art-8"]),
+    ):
+        html = site.render(site.pages[f"instruments/{inst_id}.md"], "en").html
+        table = html.split('<div class="stacked-table implementation">\n<table>', 1)[1].split("</table>", 1)[0]
+        rows = re.findall(r'<th scope="row"[^>]*><a href="#([a-z0-9-]+)"', table)
+        assert [row for row in rows if row in wanted] == wanted, rows
+    cets = site.render(site.pages["instruments/coe-cets-197.md"], "en").html
+    unanswered = cets.split('<a href="#art-26">', 1)[1].split("</tr>", 1)[0]
+    assert "No national provision found in the sources" in unanswered

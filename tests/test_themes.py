@@ -37,22 +37,22 @@ def theme_errors(folder, text) -> list[str]:
         (
             "international: [{instrument: treaty-three}]",
             "international: [{instrument: law-one}]",
-            "themes.yaml:13: themes[0] (recovery).mappings[1].international[0].instrument: 'law-one' is national; it cannot stand on the international side",
+            "themes.yaml:14: themes[0] (recovery).mappings[1].international[0].instrument: 'law-one' is national; it cannot stand on the international side",
         ),
         (
             "national: [{instrument: decision-two}]",
             "national: []",
-            "themes.yaml:14: themes[0] (recovery).mappings[1].national: [] should be non-empty",
+            "themes.yaml:15: themes[0] (recovery).mappings[1].national: [] should be non-empty",
         ),
         (
             'names: {international: "the treaty", national: "the law"}',
             'names: {international: "the treaty"}',
-            "themes.yaml:9: themes[0] (recovery).mappings[0].evidence: basis 'article' needs a passage that names both sides (names: international, national)",
+            "themes.yaml:10: themes[0] (recovery).mappings[0].evidence: basis 'article' needs a passage that names both sides (names: international, national)",
         ),
         (
             'names: {international: "the treaty", national: "the law"}',
             'names: {international: "the covenant", national: "the law"}',
-            "themes.yaml:11: themes[0] (recovery).mappings[0].evidence[0].names.international: the words 'the covenant' are not in the passage",
+            "themes.yaml:12: themes[0] (recovery).mappings[0].evidence[0].names.international: the words 'the covenant' are not in the passage",
         ),
         (
             "basis: article\n",
@@ -60,11 +60,11 @@ def theme_errors(folder, text) -> list[str]:
             "themes.yaml:8: themes[0] (recovery).mappings[0].basis: a passage names both sides: the basis is 'article'",
         ),
         (
-            'article\n        evidence:\n          - passage: "some words on the treaty and the law"\n'
+            'article\n        correspondence: partly\n        evidence:\n          - passage: "some words on the treaty and the law"\n'
             '            names: {international: "the treaty", national: "the law"}',
-            'article-sides\n        evidence:\n          - passage: "some words on the treaty and the law"\n'
+            'article-sides\n        correspondence: partly\n        evidence:\n          - passage: "some words on the treaty and the law"\n'
             '            names: {national: "the law"}',
-            "themes.yaml:9: themes[0] (recovery).mappings[0].evidence: basis 'article-sides' needs a passage that names the international side",
+            "themes.yaml:10: themes[0] (recovery).mappings[0].evidence: basis 'article-sides' needs a passage that names the international side",
         ),
         (
             '        evidence:\n          - passage: "some words on the treaty and the law"\n            names: {international: "the treaty", national: "the law"}\n',
@@ -74,7 +74,7 @@ def theme_errors(folder, text) -> list[str]:
         (
             "basis: treaty-text\n",
             'basis: treaty-text\n        evidence: [{passage: "words", names: {national: "words"}}]\n',
-            "themes.yaml:16: themes[0] (recovery).mappings[1].evidence: quotations of the article mean basis 'article' or 'article-sides'",
+            "themes.yaml:17: themes[0] (recovery).mappings[1].evidence: quotations of the article mean basis 'article' or 'article-sides'",
         ),
         (
             'explanation: {az: "İzah.", en: "Explanation.", ru: "Пояснение."}',
@@ -90,7 +90,7 @@ def theme_errors(folder, text) -> list[str]:
         (
             "basis: treaty-text",
             "basis: hearsay",
-            "themes.yaml:15: themes[0] (recovery).mappings[1].basis: 'hearsay' is not one of: article, article-sides, treaty-text",
+            "themes.yaml:16: themes[0] (recovery).mappings[1].basis: 'hearsay' is not one of: article, article-sides, treaty-text",
         ),
     ],
 )
@@ -139,7 +139,7 @@ def test_instrument_pages_list_their_themes_and_provision_backlinks(themed_pages
     assert '<a href="../themes/recovery.html">Recovery</a>' in law
     provision = law.split('id="art-1"', 1)[1].split("<h2", 1)[0]
     assert (
-        "Compared with: " in provision
+        "<p>Compared with:</p>" in provision
         and '<a href="treaty-three.html#art-13">Third convention, Article 13</a>' in provision
     )
     decision = to_html(themed_pages["ru/instruments/decision-two.md"])
@@ -192,7 +192,7 @@ def test_a_quotation_is_held_to_the_source_article_when_it_is_given(themed_dir, 
     load_corpus(data, article_text="The article has some words on\nthe   treaty and the law.")  # spaces aside
     with pytest.raises(DataError) as info:
         load_corpus(data, article_text="The article has other words.")
-    expected = "themes.yaml:10: themes[0] (recovery).mappings[0].evidence[0].passage: the passage is not in the source article word for word"
+    expected = "themes.yaml:11: themes[0] (recovery).mappings[0].evidence[0].passage: the passage is not in the source article word for word"
     assert [str(issue) for issue in info.value.issues] == [f"{themed_dir / expected}"]
     article = tmp_path / "article.txt"
     article.write_text("The article has other words.", encoding="utf-8")
@@ -213,3 +213,38 @@ def test_each_basis_is_named_and_explained_in_every_language():
     for group in ("basis", "basis_meaning"):
         assert tuple(strings()[group]) == BASES
         assert all(set(words) == set(LANGUAGES) for words in strings()[group].values())
+
+
+def test_a_treaty_page_answers_each_of_its_provisions_in_order(themed_pages):
+    """Azerbaijan's implementation, article by article: every provision of the treaty in its order, the acts
+    that answer it with their correspondence and basis, or that none was found."""
+    html = to_html(themed_pages["en/instruments/treaty-three.md"])
+    table = html.split('<div class="stacked-table implementation">\n<table>', 1)[1].split("</table>", 1)[0]
+    assert [m for m in re.findall(r'<th scope="row"[^>]*><a href="#([a-z0-9-]+)"', table)] == ["art-13"]
+    row = table.split("<tbody>", 1)[1]
+    assert '<a href="law-one.html#art-1">First law, Article 1</a>' in row
+    assert (
+        '<td data-label="Correspondence">partly</td>' in row
+        and 'Source article <a href="../themes/recovery.html#basis-1">[1]</a>' in row
+    )
+    law = to_html(themed_pages["en/instruments/law-one.md"])
+    assert "stacked-table implementation" not in law  # a national act answers; it is not answered
+
+
+def test_provisions_stand_in_their_acts_order():
+    from victimlaw.model.corpus import natural_key
+
+    numbers = ["36", "20.4-1", "14-1", "14", "10", "6(3)", "6(1)", "4(e)", "4(a)", "144-3", "144-1"]
+    assert sorted(numbers, key=natural_key) == [
+        "4(a)",
+        "4(e)",
+        "6(1)",
+        "6(3)",
+        "10",
+        "14",
+        "14-1",
+        "20.4-1",
+        "36",
+        "144-1",
+        "144-3",
+    ]

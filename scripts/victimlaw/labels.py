@@ -20,20 +20,26 @@ class Labels:
     def __init__(self, lang: str, catalogue: dict | None = None):
         data = catalogue if catalogue is not None else strings()
         self.lang = lang
-        self.ui = {key: value[lang] for key, value in data["ui"].items()}
-        self.kind = {key: value[lang] for key, value in data["kind"].items()}
-        self.kind_plural = {key: value[lang] for key, value in data["kind_plural"].items()}
-        self.kind_short = {key: value[lang] for key, value in data["kind_short"].items()}
-        self.level = {key: value[lang] for key, value in data["level"].items()}
-        self.issuer = {key: value[lang] for key, value in data["issuer"].items()}
-        self.date_kind = {key: value[lang] for key, value in data["date_kind"].items()}
-        self.approved_kind = {key: value[lang] for key, value in data["approved_kind"].items()}
-        self.participation_step = {key: value[lang] for key, value in data["participation_step"].items()}
-        self.unit = {key: value[lang] for key, value in data["unit"].items()}
-        self.relation = {key: value[lang] for key, value in data["relation"].items()}
-        self.basis = {key: value[lang] for key, value in data["basis"].items()}
-        self.basis_meaning = {key: value[lang] for key, value in data["basis_meaning"].items()}
-        self.side = {key: value[lang] for key, value in data["side"].items()}
+
+        def pick(group: str) -> dict:
+            return {key: value[lang] for key, value in data[group].items()}
+
+        self.ui = pick("ui")
+        self.kind = pick("kind")
+        self.kind_plural = pick("kind_plural")
+        self.kind_short = pick("kind_short")
+        self.level = pick("level")
+        self.issuer = pick("issuer")
+        self.date_kind = pick("date_kind")
+        self.approved_kind = pick("approved_kind")
+        self.participation_step = pick("participation_step")
+        self.unit = pick("unit")
+        self.relation = pick("relation")
+        self.basis = pick("basis")
+        self.basis_meaning = pick("basis_meaning")
+        self.side = pick("side")
+        self.correspondence = pick("correspondence")
+        self.correspondence_meaning = pick("correspondence_meaning")
         self.month = data["month"][lang]
         self.month_nominative = data["month_nominative"][lang]
 

@@ -156,6 +156,7 @@ def synthetic_themes(document: dict, rng_seed: int = 2, count: int = 12) -> dict
                         "international": [target(rng.choice(international))],
                         "national": [target(rng.choice(national))],
                         "basis": "treaty-text",
+                        "correspondence": "partly",
                         "note": {"az": "Uyğunluq.", "en": "Correspondence.", "ru": "Соответствие."},
                     }
                     for _ in range(max(3, len(records) // 200))

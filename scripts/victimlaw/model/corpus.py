@@ -8,6 +8,7 @@ checks a schema cannot express (unique ids, relation targets, real dates, langua
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -163,7 +164,11 @@ class Corpus:
         # backlinks from instruments and provisions to the themes that compare them
         self._themes_of: dict[str, list[Theme]] = {}
         self._compared: dict[tuple[str, str | None], list[tuple[Theme, Target]]] = {}
+        self._answering: dict[tuple[str, str | None], list[tuple[Theme, int]]] = {}
         for theme in self.themes:
+            for index, mapping in enumerate(theme.mappings):
+                for target in mapping.international:
+                    self._answering.setdefault((target.instrument, target.provision), []).append((theme, index))
             for instrument_id in theme.instrument_ids:
                 self._themes_of.setdefault(instrument_id, []).append(theme)
             for mapping in theme.mappings:
@@ -184,6 +189,11 @@ class Corpus:
     def compared_with(self, instrument_id: str, provision_id: str | None) -> list[tuple[Theme, Target]]:
         """What a provision (or a whole act, provision None) is set beside in the themes."""
         return self._compared.get((instrument_id, provision_id), [])
+
+    def answering(self, instrument_id: str, provision_id: str | None) -> list[tuple[Theme, int]]:
+        """The mappings (theme, index of the mapping) that set national acts beside this international
+        provision, in the themes' order."""
+        return self._answering.get((instrument_id, provision_id), [])
 
 
 # ---------------------------------------------------------------- loading
@@ -407,6 +417,13 @@ def _sources_of(items) -> tuple[Source, ...]:
     return tuple(_source(s) for s in items)
 
 
+def natural_key(number: str) -> tuple:
+    """A provision's number as its act orders it: 4(a) < 4(e) < 6(1) < 6(3) < 10 < 14 < 14-1 < 20.4-1 < 36."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|[^\W\d_]+", number.lower())
+    )
+
+
 def _provision(p: dict) -> Provision:
     texts = tuple(ProvisionText(t["lang"], t["text"], t["excerpt"], _source(t["source"])) for t in p.get("texts", []))
     return Provision(
@@ -431,7 +448,9 @@ def _instrument(rec: dict) -> Instrument:
         approves=rec.get("approves"),
         entry_into_force=rec.get("entry_into_force"),
         period=rec.get("period"),
-        provisions=tuple(_provision(p) for p in rec.get("provisions", [])),
+        provisions=tuple(
+            sorted((_provision(p) for p in rec.get("provisions", [])), key=lambda p: natural_key(p.number))
+        ),
         official_url=rec.get("official_url"),
         participation=tuple(
             ParticipationStep(s["step"], s["date"], _sources_of(s["sources"]), s.get("law"), s.get("note"))

@@ -26,6 +26,9 @@ SIDES = ("international", "national")
 # naming both; the source article discussing each side, connected by the editors; the editors, from the texts.
 BASES = ("article", "article-sides", "treaty-text")
 QUOTING_BASES = ("article", "article-sides")  # these quote the source article
+# How far the national side answers the international one, as far as the sources describe both (the schema
+# lists the same); a treaty provision no mapping answers is "no national provision found in the sources".
+CORRESPONDENCE = ("corresponds", "partly", "related")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Mapping:
     international: tuple[Target, ...]
     national: tuple[Target, ...]
     basis: str  # one of BASES
+    correspondence: str  # one of CORRESPONDENCE
     note: dict[str, str]
     evidence: tuple[Evidence, ...] = ()
 
@@ -169,6 +173,7 @@ def _theme(item: dict) -> Theme:
                 side(m["international"]),
                 side(m["national"]),
                 m["basis"],
+                m["correspondence"],
                 m["note"],
                 tuple(Evidence(e["passage"], e["names"]) for e in m.get("evidence", ())),
             )

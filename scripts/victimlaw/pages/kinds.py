@@ -14,7 +14,7 @@ from .. import DEFAULT_LANGUAGE, LANGUAGES
 from ..cite import Resolver, browser_data
 from ..exports import citations
 from ..labels import Labels
-from ..model.corpus import Instrument, Relation
+from ..model.corpus import Instrument, Provision, Relation, natural_key
 from ..model.themes import Evidence, Mapping, Target, Theme
 from . import Page, PageKind, by_date
 
@@ -203,7 +203,30 @@ class InstrumentPages(PageKind):
             "title": inst.name(t.lang),
             "downloads": self.downloads(inst, t),
             "citations": citations.styles(inst, self.site.text_env, self.site.labels),
+            "implementation": self.implementation(inst),
         }
+
+    def implementation(self, inst: Instrument) -> list[tuple[Provision, list[Answer]]]:
+        """For an international instrument: each provision, in its order, with the mappings that set
+        Azerbaijani acts beside it (none: the page says no national provision was found in the sources)."""
+        if inst.level == "national" or not inst.provisions:
+            return []
+        corpus = self.site.corpus
+        return [
+            (
+                provision,
+                [
+                    Answer(theme, theme.mappings[index], self.evidence_numbers[theme.id].get(index))
+                    for theme, index in corpus.answering(inst.id, provision.id)
+                ],
+            )
+            for provision in inst.provisions
+        ]
+
+    @cached_property
+    def evidence_numbers(self) -> dict[str, dict[int, int]]:
+        """Each theme's numbers for its mappings' quotations of the article, as its page shows them."""
+        return {theme.id: numbered_evidence(theme)[0] for theme in self.site.corpus.themes}
 
     def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
         inst = values["inst"]
@@ -666,6 +689,10 @@ def matrix_rows(corpus) -> tuple[list[Instrument], dict[tuple[str, str], list[Ta
         for target in theme.targets():
             if target not in cells[(target.instrument, theme.id)]:
                 cells[(target.instrument, theme.id)].append(target)
+    for (instrument_id, _theme), cell in cells.items():
+        provisions = corpus.by_id[instrument_id]
+        # provisions in their act's order, the act as a whole after them
+        cell.sort(key=lambda t: natural_key(provisions.provision(t.provision).number) if t.provision else ((2, 0, ""),))
     rows = [
         inst
         for level, kinds in groups(corpus)
@@ -686,6 +713,14 @@ def numbered_evidence(theme: Theme) -> tuple[dict[int, int], list[tuple[int, Map
             numbers[index] = len(quoted) + 1
             quoted.append((len(quoted) + 1, mapping, [naming_segments(item) for item in mapping.evidence]))
     return numbers, quoted
+
+
+class Answer(NamedTuple):
+    """A mapping that answers an international provision, with the number of its quotations on the theme page."""
+
+    theme: Theme
+    mapping: Mapping
+    evidence_number: int | None
 
 
 class Segment(NamedTuple):
