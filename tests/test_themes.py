@@ -248,3 +248,56 @@ def test_provisions_stand_in_their_acts_order():
         "144-1",
         "144-3",
     ]
+
+
+TRANSLATIONS = """\
+translations:
+  - {az: "some words", en: "some words, in English", ru: "некоторые слова"}
+  - {az: "other words", en: "other words, in English", ru: "другие слова"}
+  - {az: "some words on the treaty and the law", en: "on the treaty and the law", ru: "о договоре и законе"}
+"""
+
+
+def test_each_azerbaijani_quotation_has_its_translation_and_each_translation_its_quotation(themed_dir):
+    (themed_dir / "translations.yaml").write_text(TRANSLATIONS, encoding="utf-8")
+    corpus = load_corpus(themed_dir / "instruments.yaml")
+    law = corpus.by_id["law-one"]
+    assert law.sources[0].lang == "az" and law.sources[0].translation == {
+        "en": "some words, in English",
+        "ru": "некоторые слова",
+    }
+    (themed_dir / "translations.yaml").write_text(
+        TRANSLATIONS.replace('"other words"', '"words nobody quotes"'), encoding="utf-8"
+    )
+    found = theme_errors(themed_dir, THEMES)
+    assert any(
+        m.endswith(".sources[0].passage: no unofficial translation of this quotation in translations.yaml")
+        for m in found
+    ), found
+    (themed_dir / "translations.yaml").write_text(
+        TRANSLATIONS + '  - {az: "words nobody quotes", en: "words", ru: "слова"}\n', encoding="utf-8"
+    )
+    found = theme_errors(themed_dir, THEMES)
+    assert found == [f"{themed_dir}/translations.yaml:5: translations[3].az: no quotation in the data has these words"]
+
+
+def test_english_and_russian_pages_translate_the_quotations_and_mark_their_language(themed_dir):
+    (themed_dir / "translations.yaml").write_text(TRANSLATIONS, encoding="utf-8")
+    pages = render_site(load_corpus(themed_dir / "instruments.yaml"), directory_urls=False)
+    en = to_html(pages["en/instruments/law-one.md"])
+    assert (
+        '<span lang="az">«some words»</span> <span class="translation">(unofficial translation: '
+        "“some words, in English”)</span>"
+    ) in en
+    ru = to_html(pages["ru/themes/recovery.md"])
+    assert "(неофициальный перевод: «о договоре и законе»)" in ru
+    az = to_html(pages["az/instruments/law-one.md"])
+    assert '<span lang="az">«some words»</span>' in az and 'class="translation"' not in az
+
+
+def test_the_real_corpus_translates_its_quotations(real_corpus):
+    from conftest import DATA
+
+    assert (DATA / "translations.yaml").exists()  # so that check requires a translation of every quotation
+    quoted = [s for inst in real_corpus.instruments for s in inst.sources if s.lang == "az" and s.passage]
+    assert quoted and all(s.translation for s in quoted)

@@ -17,6 +17,7 @@ from .checks import Checker, read_schema
 from .errors import DataError, Issue
 from .evidence import FIELD_LABELS, states, states_date
 from .themes import Target, Theme, load_themes
+from .translations import Translations, azerbaijani, load_translations, require_for_instruments
 from .yamlsource import field_name, load
 
 EQANUN_URL = "https://e-qanun.az/framework/{}"
@@ -45,7 +46,8 @@ class Source:
     reproduces: str | None = None  # a copy: the official page it reproduces
     retrieved: str | None = None
     supports: tuple[str, ...] = ()  # the record's fields the passage states (checked: model/evidence.py)
-    lang: str | None = None  # of the passage, where given
+    lang: str | None = None  # of the passage, where given (the article's: Azerbaijani unless said otherwise)
+    translation: dict[str, str] | None = None  # an Azerbaijani quotation's, in English and Russian (unofficial)
 
     @property
     def is_web(self) -> bool:
@@ -217,17 +219,26 @@ def load_corpus(
         raw, lines = load(data_path)
     except DataError as exc:
         raise DataError(issues + exc.issues) from None
+    try:
+        translations = load_translations(data_path.with_name("translations.yaml"))
+    except DataError as exc:
+        issues += exc.issues
+        translations = None
     checker = _Checker(str(data_path), raw, lines, issues)
     checker.schema(raw, read_schema("instruments.schema.json"))
     if not issues:
         checker.semantics(raw, {r.number for r in references}, today or dt.date.today())
+        if translations is not None:
+            require_for_instruments(translations, checker, raw)
     if issues:
         raise DataError(issues)
-    instruments = [_instrument(rec) for rec in raw["instruments"]]
+    instruments = [_instrument(rec, translations) for rec in raw["instruments"]]
     themes_path = data_path.with_name("themes.yaml")
     themes = []
     if themes_path.exists():
-        themes = load_themes(themes_path, {inst.id: inst for inst in instruments}, article_text)
+        themes = load_themes(themes_path, {inst.id: inst for inst in instruments}, article_text, translations)
+    if translations is not None and translations.unused():
+        raise DataError(translations.unused())
     return Corpus(instruments, references, article, themes, raw)
 
 
@@ -400,7 +411,7 @@ def _parse_date(value: str) -> dt.date:
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
-def _source(s: dict) -> Source:
+def _source(s: dict, translations: Translations | None = None) -> Source:
     return Source(
         s["type"],
         s.get("ref"),
@@ -409,12 +420,13 @@ def _source(s: dict) -> Source:
         s.get("reproduces"),
         s.get("retrieved"),
         tuple(s.get("supports", ())),
-        s.get("lang"),
+        s.get("lang", "az" if s["type"] == "article" else None),
+        translations.of(s["passage"]) if translations is not None and azerbaijani(s) else None,
     )
 
 
-def _sources_of(items) -> tuple[Source, ...]:
-    return tuple(_source(s) for s in items)
+def _sources_of(items, translations: Translations | None) -> tuple[Source, ...]:
+    return tuple(_source(s, translations) for s in items)
 
 
 def natural_key(number: str) -> tuple:
@@ -424,14 +436,20 @@ def natural_key(number: str) -> tuple:
     )
 
 
-def _provision(p: dict) -> Provision:
+def _provision(p: dict, translations: Translations | None) -> Provision:
     texts = tuple(ProvisionText(t["lang"], t["text"], t["excerpt"], _source(t["source"])) for t in p.get("texts", []))
     return Provision(
-        p["id"], p["unit"], p["number"], p.get("summary"), _sources_of(p.get("sources", [])), p.get("title"), texts
+        p["id"],
+        p["unit"],
+        p["number"],
+        p.get("summary"),
+        _sources_of(p.get("sources", []), translations),
+        p.get("title"),
+        texts,
     )
 
 
-def _instrument(rec: dict) -> Instrument:
+def _instrument(rec: dict, translations: Translations | None) -> Instrument:
     return Instrument(
         id=rec["id"],
         kind=rec["kind"],
@@ -443,17 +461,21 @@ def _instrument(rec: dict) -> Instrument:
         eqanun=rec["eqanun"],
         title=rec["title"],
         purpose=rec["purpose"],
-        sources=_sources_of(rec["sources"]),
+        sources=_sources_of(rec["sources"], translations),
         short_title=rec.get("short_title"),
         approves=rec.get("approves"),
         entry_into_force=rec.get("entry_into_force"),
         period=rec.get("period"),
         provisions=tuple(
-            sorted((_provision(p) for p in rec.get("provisions", [])), key=lambda p: natural_key(p.number))
+            sorted(
+                (_provision(p, translations) for p in rec.get("provisions", [])), key=lambda p: natural_key(p.number)
+            )
         ),
         official_url=rec.get("official_url"),
         participation=tuple(
-            ParticipationStep(s["step"], s["date"], _sources_of(s["sources"]), s.get("law"), s.get("note"))
+            ParticipationStep(
+                s["step"], s["date"], _sources_of(s["sources"], translations), s.get("law"), s.get("note")
+            )
             for s in rec.get("participation", [])
         ),
         relations=tuple(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .checks import Checker, read_schema
 from .errors import DataError, Issue
+from .translations import Translations
 from .yamlsource import load
 
 RESERVED_THEME_IDS = {"index", "matrix"}  # pages of their own below themes/
@@ -37,6 +38,7 @@ class Evidence:
 
     passage: str
     names: dict[str, str]  # side ("international", "national"): the words of the passage naming it
+    translation: dict[str, str] | None = None  # in English and Russian (unofficial; model/translations.py)
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,9 @@ class Theme:
         return seen
 
 
-def load_themes(path: Path, instruments: dict, article: str | None = None) -> list[Theme]:
+def load_themes(
+    path: Path, instruments: dict, article: str | None = None, translations: Translations | None = None
+) -> list[Theme]:
     """Validate themes.yaml against the schema and the loaded instruments (and, given the source article's
     text, its quotations against it); raise DataError with every issue."""
     raw, lines = load(path)
@@ -88,11 +92,17 @@ def load_themes(path: Path, instruments: dict, article: str | None = None) -> li
     checker.schema(raw, read_schema("themes.schema.json"))
     if not issues:
         _semantics(checker, raw, instruments, squash(article) if article is not None else None)
+        if translations is not None:
+            for i, theme in enumerate(raw["themes"]):
+                for j, mapping in enumerate(theme["mappings"]):
+                    for k, item in enumerate(mapping.get("evidence", [])):
+                        where = ("themes", i, "mappings", j, "evidence", k, "passage")
+                        translations.require(checker, where, item["passage"])
         for i, theme in enumerate(raw["themes"]):
             checker.languages(theme, ("themes", i))
     if issues:
         raise DataError(issues)
-    return [_theme(item) for item in raw["themes"]]
+    return [_theme(item, translations) for item in raw["themes"]]
 
 
 def _semantics(checker, raw: dict, instruments: dict, article: str | None) -> None:
@@ -160,7 +170,7 @@ def _target(checker, path, target, instruments, levels, side) -> None:
         checker.add(path + ("provision",), f"'{inst.id}' has no provision '{target['provision']}'")
 
 
-def _theme(item: dict) -> Theme:
+def _theme(item: dict, translations: Translations | None) -> Theme:
     def side(items):
         return tuple(Target(t["instrument"], t.get("provision")) for t in items)
 
@@ -175,7 +185,10 @@ def _theme(item: dict) -> Theme:
                 m["basis"],
                 m["correspondence"],
                 m["note"],
-                tuple(Evidence(e["passage"], e["names"]) for e in m.get("evidence", ())),
+                tuple(
+                    Evidence(e["passage"], e["names"], translations.of(e["passage"]) if translations else None)
+                    for e in m.get("evidence", ())
+                ),
             )
             for m in item["mappings"]
         ),
