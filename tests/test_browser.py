@@ -33,15 +33,70 @@ def test_relations_picture_renders_with_working_links(served_site, page, real_co
     assert "203" in page.locator("article").inner_text()
 
 
-def test_timeline_table_and_matrix_render(served_site, page):
+def test_timeline_table_renders(served_site, page):
     page.goto(served_site + "ru/timeline/")
     assert page.locator("article table").first.locator("tbody tr").count() >= 30
-    page.goto(served_site + "themes/matrix/")
-    first_cell = page.locator("article table tbody tr td").first
-    assert first_cell.evaluate("cell => getComputedStyle(cell).position") == "sticky"
-    page.set_viewport_size({"width": 390, "height": 800})  # a phone: the table scrolls, the page does not
-    page.goto(served_site + "themes/matrix/")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+
+
+def test_matrix_keeps_its_header_row_and_instrument_column_in_view(served_site, page):
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(served_site + "en/themes/matrix/")
+    assert page.locator("table.matrix thead th").nth(1).inner_text() == "Definition of a victim"
+    heading = page.locator("table.matrix thead th").nth(3)
+    instrument = page.locator("table.matrix tbody th").first
+    top, left = heading.bounding_box()["y"], instrument.bounding_box()["x"]
+    page.locator(".matrix-frame").evaluate("frame => { frame.scrollTop = 400; frame.scrollLeft = 500; }")
+    assert heading.bounding_box()["y"] == top  # scrolled down: the theme names stay
+    assert instrument.bounding_box()["x"] == left  # scrolled sideways: the instruments stay
+    assert page.locator("table.matrix tbody td a").first.get_attribute("title")  # a cell names its provision
+
+
+WIDEST_TABLE = (
+    "Math.max(0, ...[...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect().right))"
+)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "en/themes/matrix/",
+        "ru/themes/victim-definition/",
+        "instruments/coe-cets-197/",
+        "ru/instruments/palermo-protocol-2000/",
+    ],
+)
+def test_comparison_tables_need_no_sideways_scrolling_on_a_phone(served_site, page, path):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(served_site + path)
+    assert page.locator("article table").count() > 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate(WIDEST_TABLE) <= 390
+
+
+def test_a_treaty_lists_its_provisions_in_order_with_azerbaijani_quotes_marked_and_translated(served_site, page):
+    from victimlaw.model.corpus import natural_key
+
+    page.goto(served_site + "en/instruments/coe-cets-197/")
+    labels = page.locator(".implementation tbody th[scope=row]").all_inner_texts()
+    numbers = [label.removeprefix("Article ") for label in labels]
+    assert "26" in numbers and numbers == sorted(numbers, key=natural_key)
+    # every run of Azerbaijani text on an English page is marked as such
+    unmarked = page.evaluate(
+        """() => {
+        const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+        const found = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const lang = node.parentElement.closest("[lang]").getAttribute("lang");
+          if (/[əƏ]/.test(node.textContent) && lang !== "az") found.push(node.textContent.slice(0, 60));
+        }
+        return found;
+      }"""
+    )
+    assert unmarked == []
+    quoted = page.locator('article li span[lang="az"]')
+    assert quoted.count() > 0
+    assert quoted.first.evaluate("q => q.nextElementSibling.className") == "translation"
+    assert "unofficial translation" in quoted.first.evaluate("q => q.nextElementSibling.textContent")
 
 
 def test_lookup_page_from_disk_shows_the_right_link(built_site, page):

@@ -40,7 +40,7 @@ def test_long_listings_are_split_into_pages(large_pages):
     for path, page in pages.items():
         if "/instruments/" not in path:
             # a header row plus at most PAGE_ROWS rows per table page
-            assert page.count("<tr>") <= 21 * page.count("<table>"), path
+            assert page.count("<tr>") <= 21 * page.count("<table"), path
         if path.startswith("en/catalogue/year-"):
             listed |= set(INSTRUMENT_LINK.findall(page)) - {"index"}
     assert listed == {i.id for i in corpus.instruments if i.date}, "the year pages list every dated instrument once"

@@ -147,12 +147,19 @@ def test_instrument_pages_list_their_themes_and_provision_backlinks(themed_pages
 
 
 def test_matrix_has_a_cell_per_theme_linking_to_it(themed_pages):
+    """Theme names head the columns; a cell names what it holds, each provision with its title."""
     html = to_html(themed_pages["en/themes/matrix.md"])
+    head = html.split("<thead>", 1)[1].split("</thead>", 1)[0]
+    assert '<th scope="col"><a href="recovery.html">Recovery</a></th>' in head
     rows = html.split("<tbody>", 1)[1].split("<tr>")[1:]
     cells = {re.search(r"instruments/([a-z-]+)\.html", row).group(1): row for row in rows}
     assert set(cells) == {"law-one", "decision-two", "treaty-three"}
-    assert '<a href="recovery.html">1</a>' in cells["law-one"]
-    assert '<a href="recovery.html">13, ●</a>' in cells["treaty-three"]
+    assert '<a href="recovery.html" title="Article 1 · Recovery">Art. 1</a>' in cells["law-one"]
+    assert (
+        '<td data-label="Recovery"><a href="recovery.html" title="Article 13 · Recovery">Art. 13</a>, '
+        '<a href="recovery.html" title="Recovery">the act as a whole</a></td>'
+    ) in cells["treaty-three"]
+    assert '<th scope="row"><a href="../instruments/treaty-three.html">' in cells["treaty-three"]
 
 
 def picture(corpus, lang: str, directory_urls: bool) -> str:

@@ -34,6 +34,7 @@ class Labels:
         self.approved_kind = pick("approved_kind")
         self.participation_step = pick("participation_step")
         self.unit = pick("unit")
+        self.unit_short = pick("unit_short")
         self.relation = pick("relation")
         self.basis = pick("basis")
         self.basis_meaning = pick("basis_meaning")
@@ -101,3 +102,6 @@ class Labels:
 
     def provision_label(self, unit: str, number: str) -> str:
         return self.unit[unit].format(n=number)
+
+    def provision_short(self, unit: str, number: str) -> str:
+        return self.unit_short[unit].format(n=number)

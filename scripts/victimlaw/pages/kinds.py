@@ -102,6 +102,7 @@ NODE_BYTES = 550  # a box of the relations picture, without its link's id, its n
 NODE_NAME_BYTES = 300  # the most a box's name takes (the picture shortens it to NAME_CHARS characters)
 EDGE_BYTES = 200  # an arrow of the relations picture, without the names in its title
 CELL_BYTES = 40  # an empty cell of the matrix
+TARGET_BYTES = 110  # a provision in a matrix cell: its link and its title, without the theme's id and name
 PAGE_FIXED_BYTES = 4000  # a page's headings, introduction, links back, legend
 
 
@@ -658,13 +659,18 @@ class MatrixPages(PageKind):
             inst.id: max(text_bytes(self.site.labels[lang].short_label(inst)) for lang in LANGUAGES) for inst in rows
         }
 
+        titles = {theme.id: max(text_bytes(theme.title[lang]) for lang in LANGUAGES) for theme in corpus.themes}
+
         def row_bytes(inst: Instrument) -> int:
             size = LINK_BYTES + len(inst.id) + names[inst.id]
             for theme in corpus.themes:
                 size += CELL_BYTES
                 cell = cells[(inst.id, theme.id)]
-                if cell:
-                    size += LINK_BYTES + len(theme.id) + sum(4 + len(target.provision or "") * 2 for target in cell)
+                if cell:  # the theme's name labels the cell on a phone; each link has it in its title
+                    size += titles[theme.id] + sum(
+                        TARGET_BYTES + len(theme.id) + titles[theme.id] + 2 * len(target.provision or "")
+                        for target in cell
+                    )
             return size
 
         head = sum(
