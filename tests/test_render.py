@@ -131,6 +131,9 @@ def test_string_catalogue_is_complete_for_every_language_and_vocabulary():
         if section in ("month", "month_nominative"):
             assert all(len(entries[lang]) == 12 for lang in LANGUAGES)
             continue
+        if section == "gender":  # by language, then by kind of act: every kind where a language has genders
+            assert all(set(by_kind) == set(data["kind"]) for by_kind in entries.values())
+            continue
         for key, value in entries.items():
             assert set(value) == set(LANGUAGES), (section, key)
     schema = json.loads((DATA / "instruments.schema.json").read_text(encoding="utf-8"))
@@ -147,6 +150,10 @@ def test_string_catalogue_is_complete_for_every_language_and_vocabulary():
     for section, values in vocabularies.items():
         assert set(values) == set(data[section]), section
     assert set(data["kind"]) == set(data["kind_plural"])
+    for lang, by_kind in data["gender"].items():  # each form a label agreeing in gender needs is there
+        for label in data["date_kind"].values():
+            if isinstance(label[lang], dict):
+                assert set(by_kind.values()) <= set(label[lang]), label
 
 
 def test_official_facts_render_with_their_pages_and_words(data_dir):

@@ -41,6 +41,7 @@ class Labels:
         self.side = pick("side")
         self.correspondence = pick("correspondence")
         self.correspondence_meaning = pick("correspondence_meaning")
+        self.gender = data["gender"].get(lang, {})
         self.month = data["month"][lang]
         self.month_nominative = data["month_nominative"][lang]
 
@@ -99,6 +100,11 @@ class Labels:
             return inst.name(self.lang)
         year = f" · {inst.date[:4]}" if inst.date else ""
         return f"{self.kind_short[inst.kind]} {self.number_label(inst)}{year}"
+
+    def date_kind_of(self, inst) -> str:
+        """What the act's date is the date of ("adopted"), agreeing with the kind of act where the language asks."""
+        label = self.date_kind[inst.date_kind]
+        return label[self.gender[inst.kind]] if isinstance(label, dict) else label
 
     def provision_label(self, unit: str, number: str) -> str:
         return self.unit[unit].format(n=number)

@@ -164,7 +164,11 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
                 self.jobs.update({f"lookup-{lang}": self.ahead.run(lookup_script, lang) for lang in LANGUAGES})
         else:
             site = self.builds[0].site
-        self.builds.append(LanguageBuild(config.theme["language"], site, Path(config.site_dir)))
+        lang = config.theme["language"]
+        # the hand-written pages' heading links (Python-Markdown's toc) titled in the page's language
+        if "toc" in config.mdx_configs:
+            config.mdx_configs["toc"]["permalink_title"] = site.labels[lang].ui["permalink"]
+        self.builds.append(LanguageBuild(lang, site, Path(config.site_dir)))
 
     def _restart_if_code_changed(self) -> None:
         """mkdocs never reloads a plugin's modules: under `serve`, new Python code means a new process."""

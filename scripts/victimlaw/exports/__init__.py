@@ -28,7 +28,9 @@ CSV_COLUMNS = [
     "title_az",
     "title_en",
     "title_ru",
+    "title_stated",  # "no": no source gives the title; the titles describe the act
 ]
+BOM = "\ufeff"  # so that spreadsheet programs (Excel on Windows above all) read the file as UTF-8
 
 
 def files(corpus: Corpus, labels: dict[str, Labels] | None = None) -> dict[str, str]:
@@ -48,6 +50,7 @@ def as_json(data) -> str:
 
 def instruments_csv(corpus: Corpus) -> str:
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for inst in corpus.instruments:
@@ -66,6 +69,7 @@ def instruments_csv(corpus: Corpus) -> str:
                 "official_url": inst.official_url or "",
                 "participation": "; ".join(f"{s.step} {s.date or 'undated'}" for s in inst.participation),
                 **{f"title_{lang}": inst.title[lang] for lang in LANGUAGES},
+                "title_stated": "yes" if inst.title_stated else "no",
             }
         )
     return out.getvalue()

@@ -51,12 +51,13 @@ def fields(inst: Instrument, t: Labels) -> dict:
     return {
         "key": inst.id,
         "title": _one_line(inst.title[t.lang]),
+        "title_stated": inst.title_stated,  # else the title is a description holding the date and number
         "authority": authority,
         "language": t.lang,
         "kind": t.kind[inst.kind],
         "treaty": inst.kind in TREATY_KINDS,
         "date": t.citation_date(inst.date),
-        "date_kind": t.date_kind[inst.date_kind] if inst.date_kind else "",
+        "date_kind": t.date_kind_of(inst) if inst.date_kind else "",
         "entry_into_force": t.citation_date(inst.entry_into_force) if inst.entry_into_force else "",
         "date_parts": parts,
         "year": parts[0] if parts else None,

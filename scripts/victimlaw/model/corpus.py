@@ -109,6 +109,7 @@ class Instrument:
     purpose: dict[str, str]
     sources: tuple[Source, ...]
     short_title: dict[str, str] | None = None
+    title_stated: bool = True  # False: no source gives the title; `title` describes the act
     approves: dict[str, Any] | None = None
     entry_into_force: str | None = None
     period: str | None = None
@@ -463,6 +464,7 @@ def _instrument(rec: dict, translations: Translations | None) -> Instrument:
         purpose=rec["purpose"],
         sources=_sources_of(rec["sources"], translations),
         short_title=rec.get("short_title"),
+        title_stated=rec.get("title_stated", True),
         approves=rec.get("approves"),
         entry_into_force=rec.get("entry_into_force"),
         period=rec.get("period"),
