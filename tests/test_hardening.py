@@ -270,19 +270,33 @@ def test_navigation_shared_across_a_folder_is_materials_own(built_site, tmp_path
     assert 'class="md-tabs"' in shared and "md-nav--primary" in shared
 
 
-def test_pages_outside_the_navigation_share_it_by_folder():
+def test_pages_outside_the_navigation_share_it_by_folder_and_section():
     from types import SimpleNamespace as Page
 
     from victimlaw.plugin import shared_partial_key
 
-    catalogue = Page(url="en/instruments/")
-    nav = Page(pages=[Page(url="en/"), catalogue])
+    catalogue, themes = Page(url="en/instruments/", active=False), Page(url="en/themes/", active=False)
+    nav = Page(pages=[Page(url="en/", active=False), catalogue, themes])
     assert shared_partial_key(catalogue, nav) is None  # its entry is marked active
-    assert shared_partial_key(Page(url="en/instruments/law-1/"), nav) == "en/instruments"
-    assert shared_partial_key(Page(url="en/instruments/law-2/"), nav) == "en/instruments"
-    assert shared_partial_key(Page(url="en/timeline/2005/"), nav) == "en/timeline"
-    assert shared_partial_key(Page(url="instruments/law-1.html"), nav) == "instruments"
+    assert shared_partial_key(Page(url="en/timeline/2005/"), nav) == "en/timeline "
+    catalogue.active = True  # the section of an act's page (VictimlawPlugin._section_of)
+    assert shared_partial_key(Page(url="en/instruments/law-1/"), nav) == "en/instruments en/instruments/"
+    assert shared_partial_key(Page(url="en/instruments/law-2/"), nav) == "en/instruments en/instruments/"
+    assert shared_partial_key(Page(url="instruments/law-1.html"), nav) == "instruments en/instruments/"
+    catalogue.active, themes.active = False, True  # one folder, two sections: two renderings
+    assert shared_partial_key(Page(url="en/themes/matrix-2/"), nav) == "en/themes en/themes/"
     assert shared_partial_key(None, nav) is None
+
+
+def test_a_page_outside_the_navigation_marks_its_sections_tab(built_site):
+    for path, tab in (
+        ("en/instruments/decision-203-2005/index.html", "../"),  # the catalogue's tab
+        ("ru/themes/shelter/index.html", "../"),  # the themes' tab
+        ("timeline/index.html", "./"),  # a page in the navigation marks its own
+    ):
+        html = (built_site / path).read_text(encoding="utf-8")
+        active = html.split('class="md-tabs__item md-tabs__item--active"', 1)[1]
+        assert active.split("href=", 1)[1].startswith(f'"{tab}"'), path
 
 
 def copy_with_a_broken_link(tmp_path, lang: str) -> Path:

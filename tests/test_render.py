@@ -256,3 +256,16 @@ def test_a_theme_page_leaves_words_beyond_its_budget_to_the_acts_page(themed_dir
     assert 'id="text-treaty-three-art-13"' in en
     assert '<a href="../instruments/treaty-three.html#art-13">Its words are quoted on the act&#39;s page</a>' in en
     assert len(en.encode()) < kinds.BODY_BYTES
+
+
+def test_an_act_page_shows_its_place_in_the_catalogue_and_its_neighbours(real_corpus):
+    from victimlaw.pages import Site
+
+    site = Site(real_corpus)
+    html = site.render(site.pages["instruments/decision-8-2006.md"], "ru").html
+    crumbs = html.split('<nav class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="../">Каталог актов</a>' in crumbs and 'href="../#national-decision"' in crumbs
+    pager = html.split('<nav class="group-pager"', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="../decision-203-2005/" rel="prev">' in pager and 'rel="next"' in pager
+    first = site.render(site.pages["instruments/decision-203-2005.md"], "en").html
+    assert 'rel="prev"' not in first.split('<nav class="group-pager"', 1)[1]  # the group's first act

@@ -160,3 +160,17 @@ def test_materials_chrome_around_a_body_stays_within_its_allowance(built_site, r
         largest = max(largest, built.stat().st_size - len(body.encode()))
     # with room to spare for the catalogue's table of contents listing every level and kind (42 groups, ~250 bytes each)
     assert 0 < largest <= kinds.CHROME_BYTES - 42 * 250, largest
+
+
+def test_an_act_in_a_group_split_into_pages_points_to_the_page_that_lists_it(large_pages):
+    _corpus, pages = large_pages
+    for path, page in pages.items():
+        if not path.startswith("en/instruments/") or path.endswith("index.md"):
+            continue
+        crumbs = page.split('<nav class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+        group = re.findall(r'<a href="([^"]+)">', crumbs)[-1]
+        if group.startswith("../catalogue/"):  # the page of its group that lists it
+            listing = pages["en/" + group.removeprefix("../").replace(".html", ".md")]
+            assert path.removeprefix("en/instruments/").replace(".md", "") in INSTRUMENT_LINK.findall(listing), path
+            return
+    raise AssertionError("no act of a split group")

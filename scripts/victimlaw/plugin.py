@@ -127,6 +127,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         self.ahead: RenderAhead | None = None  # the workers rendering pages ahead, for one `mkdocs build`
         self.jobs: dict[str, Future] = {}  # other work the workers do for this build, by name
         self.compiled = CompiledTemplates()  # made afresh for each build
+        self.section: MkDocsPage | None = None  # the navigation page marked active for the page being built
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -259,12 +260,24 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             rendered = build.site.render(generated, build.lang)
         page.meta, page.content, page.toc = rendered.meta, rendered.html, get_toc(rendered.toc)
         build.index.add(rendered.entries)
+        self.section = self._section_of(generated, page, nav)
+        if self.section is not None:  # a page outside the navigation: the tab it belongs under is marked
+            self.section.active = True
         return context
+
+    def _section_of(self, generated: Page, page, nav):
+        """The navigation's page for this generated page's section, when the page itself is not in it."""
+        if generated.kind.section is None or page in nav.pages:
+            return None
+        return next((p for p in nav.pages if generated_path(p.file.src_uri) == generated.kind.section), None)
 
     def on_post_page(self, output, *, page, config):
         """A generated page is in its file now: let its body and bulky metadata (citation tags, JSON-LD) go, for
         mkdocs and static-i18n keep every page of every language to the end. The title stays: navigation
         and the language switcher may still name the page."""
+        if self.section is not None:
+            self.section.active = False
+            self.section = None
         if self._generated(page.file):
             page.content, page.toc = "", get_toc([])
             page.meta = {key: value for key, value in page.meta.items() if key == "title"}
@@ -431,9 +444,11 @@ def generated_path(src_uri: str) -> str | None:
 
 
 def shared_partial_key(page, nav) -> str | None:
-    """The folder of a page outside the navigation (en/instruments for en/instruments/x/): Material's nav
-    and tabs, whose links are relative to the page, come out the same for every page there. None for a
-    page in the navigation, which they mark as active."""
+    """The folder of a page outside the navigation (en/instruments for en/instruments/x/) and its section:
+    Material's nav and tabs, whose links are relative to the page, come out the same for every page there.
+    None for a page in the navigation, which they mark as active."""
     if page is None or page in nav.pages:
         return None
-    return posixpath.dirname(page.url.rstrip("/")) or "."
+    # the navigation page marked active for it (its section: VictimlawPlugin._section_of) is part of the key
+    section = next((item.url for item in nav.pages if item.active), "")
+    return f"{posixpath.dirname(page.url.rstrip('/')) or '.'} {section}"

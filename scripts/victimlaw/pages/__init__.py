@@ -66,6 +66,9 @@ class PageKind:
 
     folders: ClassVar[tuple[str, ...]]  # below docs/<lang>/, where its pages are
     template: ClassVar[str]
+    # the page of the navigation a reader of this kind of page is in (its tab is marked active), for the
+    # kinds whose pages stay out of the navigation
+    section: ClassVar[str | None] = None
 
     def __init__(self, site: Site):
         self.site = site

@@ -191,6 +191,7 @@ class InstrumentPages(PageKind):
     """A page per instrument: facts, purpose, provisions, relations, citations, themes, sources."""
 
     folders = ("instruments",)
+    section = "instruments/index.md"
     template = "instrument.html.j2"
 
     def pages(self) -> Iterable[Page]:
@@ -205,6 +206,7 @@ class InstrumentPages(PageKind):
             "downloads": self.downloads(inst, t),
             "citations": citations.styles(inst, self.site.text_env, self.site.labels),
             "implementation": self.implementation(inst),
+            "place": self.site.kind(CataloguePages).places[inst.id],
         }
 
     def implementation(self, inst: Instrument) -> list[tuple[Provision, list[Answer]]]:
@@ -269,6 +271,7 @@ class CataloguePages(PageKind):
     holds at most PAGE_ROWS rows and SPLIT_BYTES of estimated body."""
 
     folders = ("instruments", "catalogue")
+    section = "instruments/index.md"
     template = "catalogue.html.j2"
     part_template = "listing.html.j2"
 
@@ -349,6 +352,32 @@ class CataloguePages(PageKind):
     @staticmethod
     def slug(key) -> str:
         return "undated" if key == "undated" else f"{key[0]}-{key[1].replace('_', '-')}"
+
+    @cached_property
+    def places(self) -> dict[str, Place]:
+        """Where the catalogue lists each instrument: its group, the page (and heading) that lists it, and
+        its neighbours in the group, for the instrument page's breadcrumbs and previous/next links."""
+        listed_on = {
+            inst.id: page.path
+            for page in self.layout["part_pages"]
+            if "group" in page.values
+            for inst in page.values["rows"]
+        }
+        out = {}
+        for level, kinds in groups(self.site.corpus):
+            for kind, members in kinds:
+                anchor = self.slug((level, kind))
+                for n, inst in enumerate(members):
+                    path = listed_on.get(inst.id)
+                    out[inst.id] = Place(
+                        level,
+                        kind,
+                        path or "instruments/index.md",
+                        None if path else anchor,
+                        members[n - 1] if n else None,
+                        members[n + 1] if n + 1 < len(members) else None,
+                    )
+        return out
 
     def pages(self) -> Iterable[Page]:
         yield Page("instruments/index.md", self)
@@ -460,6 +489,7 @@ class TimelinePages(PageKind):
     the undated instruments stay on the index while they fit, else get pages of their own."""
 
     folders = ("timeline",)
+    section = "timeline/index.md"
     template = "timeline.html.j2"
 
     @cached_property
@@ -587,6 +617,7 @@ class ThemePages(PageKind):
     """A page per protection theme: the international and national provisions compared."""
 
     folders = ("themes",)
+    section = "themes/index.md"
     template = "theme.html.j2"
 
     def pages(self) -> Iterable[Page]:
@@ -648,6 +679,7 @@ class MatrixPages(PageKind):
     SPLIT_BYTES of estimated body (the list of themes and the header row, then the rows)."""
 
     folders = ("themes",)
+    section = "themes/matrix.md"
     template = "matrix.html.j2"
 
     def pages(self) -> Iterable[Page]:
@@ -719,6 +751,17 @@ def numbered_evidence(theme: Theme) -> tuple[dict[int, int], list[tuple[int, Map
             numbers[index] = len(quoted) + 1
             quoted.append((len(quoted) + 1, mapping, [naming_segments(item) for item in mapping.evidence]))
     return numbers, quoted
+
+
+class Place(NamedTuple):
+    """An instrument's place in the catalogue (CataloguePages.places)."""
+
+    level: str
+    kind: str
+    path: str  # the catalogue page that lists it
+    anchor: str | None  # its group's heading there, when the group is on the catalogue's index
+    previous: Instrument | None  # its neighbours in the group, in date order
+    next: Instrument | None
 
 
 class Answer(NamedTuple):
