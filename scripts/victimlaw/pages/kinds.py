@@ -123,6 +123,14 @@ class Sizes:
     def link(self, inst: Instrument) -> int:
         return LINK_BYTES + len(inst.id) + self.name[inst.id]
 
+    @cached_property
+    def column_label(self) -> int:
+        """A timeline row's cell names its column on a phone (data-label), and its date cell has a class."""
+        labels = [
+            t.ui[key] for t in self.site.labels.values() for key in ("col_international_acts", "col_national_acts")
+        ]
+        return max(text_bytes(label) for label in labels) + 30
+
     def row(self, inst: Instrument) -> int:
         """A row of the catalogue, its parts or a chronology (timeline included)."""
         return ROW_BYTES + self.link(inst) + text_bytes(inst.number or "")
@@ -155,6 +163,7 @@ class Sizes:
             new_nodes = {end for rel in new_edges.values() for end in (rel.source, rel.target)} - nodes
             size = (
                 self.row(inst)
+                + self.column_label
                 + sum(self.node(by_id[end]) for end in new_nodes)
                 + sum(EDGE_BYTES + self.name[rel.source] + self.name[rel.target] for rel in new_edges.values())
             )
