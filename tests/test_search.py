@@ -82,6 +82,29 @@ def test_russian_stems_and_letter_folding(served_site, page):
 
 
 @pytest.mark.browser
+def test_matched_words_are_marked_and_every_result_can_be_reached(served_site, page):
+    page.goto(served_site + "ru/")
+    page.fill("#site-search-input", "приют")
+    page.locator(".site-search__results mark").first.wait_for()
+    marks = page.eval_on_selector_all(".site-search__results mark", "marks => marks.map(m => m.textContent)")
+    assert all(m.lower().startswith("приют") for m in marks), marks
+    page.fill("#site-search-input", "торговли")  # in almost every section: more than one screenful
+    page.wait_for_function(
+        "(document.querySelector('.site-search__results mark') || {textContent: ''}).textContent"
+        ".toLowerCase().startsWith('торгов')"
+    )
+    total = int("".join(c for c in page.locator(".site-search__count").inner_text() if c.isdigit()))
+    assert page.locator(".site-search__results li").count() == 20 < total
+    page.locator(".site-search__more").click()
+    page.wait_for_function("document.querySelectorAll('.site-search__results li').length > 20")
+    while page.locator(".site-search__more").count():
+        shown = page.locator(".site-search__results li").count()
+        page.locator(".site-search__more").click()
+        page.wait_for_function(f"document.querySelectorAll('.site-search__results li').length > {shown}")
+    assert page.locator(".site-search__results li").count() == total
+
+
+@pytest.mark.browser
 def test_offline_build_works_from_disk(offline_site, page):
     page.goto((offline_site / "en" / "instruments" / "decision-203-2005.html").as_uri())
     page.hover(".md-select")

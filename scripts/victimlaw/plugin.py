@@ -234,7 +234,12 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         theme_dirs = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
         env.bytecode_cache = self.compiled
-        env.globals.update(shared_partial_key=shared_partial_key, shared_partials=self._current().shared_partials)
+        build = self._current()
+        env.globals.update(
+            shared_partial_key=shared_partial_key,
+            shared_partials=build.shared_partials,
+            site_labels=build.site.labels[build.lang].ui,  # strings.yaml for the theme's own partials
+        )
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):

@@ -213,7 +213,25 @@
     return (start > 0 ? "…" : "") + text.slice(start, start + 180) + (text.length > start + 180 ? "…" : "");
   }
 
-  var SHOWN = 20;  // results listed; the count says how many there are
+  var SHOWN = 20;  // results listed at a time; "more" lists the next ones
+
+  // The excerpt with the words that match the query marked: a word matches when its term starts with a
+  // query term (the index matches the last word of a query by its beginning too).
+  function marked(text, query, lang) {
+    var wanted = terms(query, lang), out = document.createDocumentFragment(), at = 0, m;
+    var word = new RegExp(WORD.source, "gu");
+    while ((m = word.exec(text)) !== null) {
+      var term = terms(m[0], lang)[0] || "";
+      if (!wanted.some(function (w) { return term && (term.indexOf(w) === 0 || w.indexOf(term) === 0 && length(term) >= 3); })) continue;
+      out.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = m[0];
+      out.appendChild(mark);
+      at = m.index + m[0].length;
+    }
+    out.appendChild(document.createTextNode(text.slice(at)));
+    return out;
+  }
 
   function setup() {
     var form = document.querySelector("[data-site-search]");
@@ -237,31 +255,49 @@
       withIndex(function (idx) {
         idx.search(query).then(function (results) {
           return idx.documents(results.slice(0, SHOWN).map(function (r) { return r.section; })).then(function (docs) {
-            if (input.value.trim() === query) show(query, results.length, docs, idx.lang);
+            if (input.value.trim() === query) show(query, results, docs, idx);
           });
         });
       });
     }
-    function show(query, total, docs, lang) {
+    function item(doc, query, lang) {
+      var entry = document.createElement("li"), link = document.createElement("a"), title = document.createElement("strong");
+      link.href = base + doc.l;
+      link.dataset.location = doc.l;
+      title.appendChild(marked(doc.p ? doc.p + " — " + doc.t : doc.t, query, lang));
+      link.appendChild(title);
+      var text = document.createElement("span");
+      text.appendChild(marked(excerpt(doc.x || "", query, lang), query, lang));
+      link.appendChild(text);
+      entry.appendChild(link);
+      return entry;
+    }
+    function show(query, results, docs, idx) {
+      var total = results.length, lang = idx.lang;
       box.textContent = "";
       var count = document.createElement("p");
       count.className = "site-search__count";
       count.textContent = total === 0 ? form.dataset.none : total === 1 ? form.dataset.one : form.dataset.other.replace("#", total);
       box.appendChild(count);
       var list = document.createElement("ol");
-      docs.forEach(function (doc) {
-        var item = document.createElement("li"), link = document.createElement("a"), title = document.createElement("strong");
-        link.href = base + doc.l;
-        link.dataset.location = doc.l;
-        title.textContent = doc.p ? doc.p + " — " + doc.t : doc.t;
-        link.appendChild(title);
-        var text = document.createElement("span");
-        text.textContent = excerpt(doc.x || "", query, lang);
-        link.appendChild(text);
-        item.appendChild(link);
-        list.appendChild(item);
-      });
+      docs.forEach(function (doc) { list.appendChild(item(doc, query, lang)); });
       box.appendChild(list);
+      if (total > docs.length) {  // every result can be reached: the next ones are loaded when asked for
+        var more = document.createElement("button");
+        more.type = "button";
+        more.className = "site-search__more";
+        more.textContent = form.dataset.more;
+        more.addEventListener("click", function () {
+          var shown = list.children.length, next = results.slice(shown, shown + SHOWN);
+          idx.documents(next.map(function (r) { return r.section; })).then(function (nextDocs) {
+            nextDocs.forEach(function (doc) { list.appendChild(item(doc, query, lang)); });
+            if (list.children.length >= total) more.remove();
+            var first = list.children[shown] && list.children[shown].querySelector("a");
+            if (first) first.focus();
+          });
+        });
+        box.appendChild(more);
+      }
       box.hidden = false;
     }
     input.addEventListener("input", render);
