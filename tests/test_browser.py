@@ -141,3 +141,16 @@ def test_each_citation_has_a_copy_button(served_site, page):
     buttons = page.locator('pre button[data-md-type="copy"]')  # Material's copy button (content.code.copy)
     buttons.first.wait_for(state="attached")
     assert buttons.count() == 3
+
+
+def test_a_long_page_lists_its_sections_at_its_top_on_a_phone(served_site, page):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(served_site + "ru/instruments/decision-203-2005/")
+    contents = page.locator("details.page-contents")
+    assert contents.is_visible()
+    contents.locator("summary").click()
+    contents.locator('a[href="#cite"]').click()
+    page.wait_for_function("location.hash === '#cite'")
+    assert page.locator("#cite").is_visible()
+    page.set_viewport_size({"width": 1366, "height": 800})  # Material's table of contents is beside the page
+    assert not contents.is_visible()
