@@ -7,12 +7,9 @@ import re
 import pytest
 
 from victimlaw.labels import strings
+from victimlaw.model.themes import squash  # white space aside, as check compares quotations
 
 AZ_MONTHS = strings()["month"]["az"]
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def article_passages(inst):

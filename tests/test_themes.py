@@ -286,6 +286,13 @@ def test_each_azerbaijani_quotation_has_its_translation_and_each_translation_its
     )
     found = theme_errors(themed_dir, THEMES)
     assert found == [f"{themed_dir}/translations.yaml:5: translations[3].az: no quotation in the data has these words"]
+    (themed_dir / "translations.yaml").write_text(
+        TRANSLATIONS + '  - {az: "some words", en: "again", ru: "снова"}\n', encoding="utf-8"
+    )
+    found = theme_errors(themed_dir, THEMES)
+    assert found == [
+        f"{themed_dir}/translations.yaml:5: translations[3].az: this quotation is translated twice (first on line 2)"
+    ]
 
 
 def test_english_and_russian_pages_translate_the_quotations_and_mark_their_language(themed_dir):

@@ -169,12 +169,11 @@ class Corpus:
         self._compared: dict[tuple[str, str | None], list[tuple[Theme, Target]]] = {}
         self._answering: dict[tuple[str, str | None], list[tuple[Theme, int]]] = {}
         for theme in self.themes:
+            for instrument_id in theme.instrument_ids:
+                self._themes_of.setdefault(instrument_id, []).append(theme)
             for index, mapping in enumerate(theme.mappings):
                 for target in mapping.international:
                     self._answering.setdefault((target.instrument, target.provision), []).append((theme, index))
-            for instrument_id in theme.instrument_ids:
-                self._themes_of.setdefault(instrument_id, []).append(theme)
-            for mapping in theme.mappings:
                 for mine, others in (
                     (mapping.international, mapping.national),
                     (mapping.national, mapping.international),
@@ -238,8 +237,8 @@ def load_corpus(
     themes = []
     if themes_path.exists():
         themes = load_themes(themes_path, {inst.id: inst for inst in instruments}, article_text, translations)
-    if translations is not None and translations.unused():
-        raise DataError(translations.unused())
+    if translations is not None and (unused := translations.unused()):
+        raise DataError(unused)
     return Corpus(instruments, references, article, themes, raw)
 
 

@@ -23,13 +23,8 @@ class Translations:
 
     def __init__(self, path: Path, raw: dict, checker: Checker):
         self.path, self.checker = path, checker
-        self.by_words: dict[str, dict[str, str]] = {}
-        self.place: dict[str, int] = {}
-        for k, item in enumerate(raw["translations"]):
-            if item["az"] in self.by_words:
-                checker.add(("translations", k, "az"), "this quotation is translated twice")
-            self.by_words[item["az"]] = {lang: item[lang] for lang in ("en", "ru")}
-            self.place[item["az"]] = k
+        self.by_words = {item["az"]: {lang: item[lang] for lang in ("en", "ru")} for item in raw["translations"]}
+        self.place = {item["az"]: k for k, item in enumerate(raw["translations"])}
         self.used: set[str] = set()
 
     def of(self, words: str) -> dict[str, str] | None:
@@ -42,6 +37,7 @@ class Translations:
             checker.add(path, f"no unofficial translation of this quotation in {self.path.name}")
 
     def unused(self) -> list[Issue]:
+        """Once every quotation has been looked up: an issue for each translation that none asked for."""
         for words, k in self.place.items():
             if words not in self.used:
                 self.checker.add(("translations", k, "az"), "no quotation in the data has these words")
@@ -58,8 +54,13 @@ def load_translations(path: Path) -> Translations | None:
     checker.schema(raw, read_schema("translations.schema.json"))
     if issues:
         raise DataError(issues)
+    first: dict[str, int] = {}
     for k, item in enumerate(raw["translations"]):
         checker.languages({"az": item["az"], "en": item["en"], "ru": item["ru"]}, ("translations", k))
+        if item["az"] in first:
+            line = lines.get(("translations", first[item["az"]], "az"), 0)
+            checker.add(("translations", k, "az"), f"this quotation is translated twice (first on line {line})")
+        first.setdefault(item["az"], k)
     if issues:
         raise DataError(issues)
     return Translations(path, raw, checker)

@@ -737,9 +737,11 @@ def matrix_rows(corpus) -> tuple[list[Instrument], dict[tuple[str, str], list[Ta
             if target not in cells[(target.instrument, theme.id)]:
                 cells[(target.instrument, theme.id)].append(target)
     for (instrument_id, _theme), cell in cells.items():
-        provisions = corpus.by_id[instrument_id]
+        if len(cell) < 2:  # most cells of a large corpus are empty
+            continue
+        inst = corpus.by_id[instrument_id]
         # provisions in their act's order, the act as a whole after them
-        cell.sort(key=lambda t: natural_key(provisions.provision(t.provision).number) if t.provision else ((2, 0, ""),))
+        cell.sort(key=lambda t: natural_key(inst.provision(t.provision).number) if t.provision else ((2, 0, ""),))
     rows = [
         inst
         for level, kinds in groups(corpus)
