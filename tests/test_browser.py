@@ -7,6 +7,8 @@ import io
 import pytest
 from PIL import Image
 
+from victimlaw import LANGUAGES, screenshots
+
 pytestmark = pytest.mark.browser
 
 
@@ -154,3 +156,25 @@ def test_a_long_page_lists_its_sections_at_its_top_on_a_phone(served_site, page)
     assert page.locator("#cite").is_visible()
     page.set_viewport_size({"width": 1366, "height": 800})  # Material's table of contents is beside the page
     assert not contents.is_visible()
+
+
+@pytest.mark.parametrize("width", screenshots.WIDTHS)
+def test_no_page_makes_a_failed_request_or_logs_a_console_error(built_site, offline_site, browser, width):
+    """Every kind of page (the search and lookup doing their work) in every language, served and from disk."""
+    with screenshots.serve(built_site) as base:
+        work = screenshots.plan(
+            list(screenshots.MODES), list(LANGUAGES), [width], screenshots.KINDS, base, offline_site
+        )
+        context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
+        problems = []
+        for shot, kind in work:
+            page = context.new_page()
+            screenshots.listen(page, shot, kind)
+            screenshots.visit(page, shot, kind)
+            page.wait_for_timeout(100)  # a request started by the page's script after its load
+            page.close()
+            problems += [f"{shot.mode} {shot.where}: {issue}" for issue in shot.faults]
+        context.close()
+    assert not (offline_site / "404.html").exists()  # no server answers a missing file:// address with it
+    assert len(work) == len(LANGUAGES) * (2 * len(screenshots.KINDS) - 1)
+    assert not problems, "\n".join(problems)

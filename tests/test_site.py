@@ -121,6 +121,33 @@ def test_the_public_sitemap_lists_every_page_of_every_language(public_site):
     )
 
 
+def test_a_public_page_names_its_other_languages_by_absolute_address(public_site, built_site):
+    """hreflang alternates, with x-default the Azerbaijani page, only where the site has a public address:
+    Material's script fetches a sitemap.xml beside each, which a local or offline copy does not have."""
+    for lang in LANGUAGES:
+        head = (public_site / PREFIX[lang] / "instruments/decision-203-2005/index.html").read_text(encoding="utf-8")
+        alternates = dict(
+            (hreflang, href)
+            for href, hreflang in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', head)
+        )
+        assert alternates == {
+            **{
+                other: f"https://example.org/lawref/{PREFIX[other]}instruments/decision-203-2005/"
+                for other in LANGUAGES
+            },
+            "x-default": "https://example.org/lawref/instruments/decision-203-2005/",
+        }
+        assert (
+            f'<link rel="canonical" href="https://example.org/lawref/{PREFIX[lang]}instruments/decision-203-2005/">'
+            in head
+        )
+    home = (public_site / "ru/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" href="https://example.org/lawref/en/" hreflang="en">' in home
+    assert 'rel="alternate"' not in (built_site / "en/instruments/decision-203-2005/index.html").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_the_sites_404_page_is_the_default_languages(built_site):
     """static-i18n writes each language's 404 page to the same file; the default language's must stay."""
     assert '<html lang="az"' in (built_site / "404.html").read_text(encoding="utf-8")

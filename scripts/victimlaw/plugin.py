@@ -14,6 +14,7 @@ the theme renders it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import multiprocessing
@@ -27,6 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urljoin
 
 from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, PrefixLoader
 from jinja2.bccache import Bucket
@@ -138,6 +140,10 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         # The offline plugin (make offline) adds iframe-worker from a CDN; use the vendored copy.
         polyfills = config.extra.get("polyfills") or []
         config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
+        offline = config.plugins.get("material/offline")
+        if offline and offline.config.enabled:
+            # No server answers a missing file:// address with 404.html, and its links are from the site's root.
+            config.theme.static_templates.discard("404.html")
         for script in (WORDS_SCRIPT, *BROWSER_SCRIPTS):
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
@@ -235,7 +241,10 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
         env.bytecode_cache = self.compiled
         build = self._current()
+        # A link of the site as a public address: "/base/en/" and "en/instruments/" alike (static-i18n gives both).
+        env.filters["public_address"] = functools.partial(urljoin, config.site_url or "")
         env.globals.update(
+            default_language=DEFAULT_LANGUAGE,
             shared_partial_key=shared_partial_key,
             shared_partials=build.shared_partials,
             site_labels=build.site.labels[build.lang].ui,  # strings.yaml for the theme's own partials

@@ -131,6 +131,16 @@ class Shot:
     seconds: float = 0.0
 
     @property
+    def faults(self) -> list[str]:
+        """What went wrong, one line each, as the browser reported it."""
+        return [
+            *(f"console error: {text}" for text in self.console_errors),
+            *(f"failed request: {text}" for text in self.failed_requests),
+            *(f"response: {text}" for text in self.bad_responses),
+            *(note for note in self.notes if note.startswith("did not see")),
+        ]
+
+    @property
     def issues(self) -> list[str]:
         found = []
         if self.console_errors:
@@ -171,24 +181,41 @@ def build(config: Path, site: Path, offline: bool) -> None:
     )
 
 
-def offline_file(root: Path, lang: str, kind: Kind) -> tuple[Path, str | None]:
+def offline_file(root: Path, lang: str, kind: Kind) -> Path | None:
     """The offline copy's file for a kind of page (its layout: about.html, instruments/index.html,
-    instruments/decision-203-2005.html), and a note when it is not that language's own page."""
+    instruments/decision-203-2005.html); None for the 404 page, which the offline copy does not have (no server
+    answers a missing file:// address with it)."""
     if kind.path == MISSING:
-        own = root / prefix(lang) / "404.html"
-        if own.is_file():
-            return own, None
-        return (
-            root / "404.html",
-            None
-            if lang == DEFAULT_LANGUAGE
-            else f"the offline copy has no {prefix(lang)}404.html: the root one is shown",
-        )
+        return None
     folder = root / prefix(lang) / kind.path
     for candidate in (folder / "index.html", folder.parent / (folder.name + ".html")):
         if kind.path and candidate.is_file():
-            return candidate, None
-    return folder / "index.html", None  # the home page, or a missing page (the shot shows what chromium does)
+            return candidate
+    return folder / "index.html"  # the home page, or a missing page (the shot shows what chromium does)
+
+
+def plan(
+    modes: list[str], langs: list[str], widths: list[int], kinds: list[Kind], base: str, offline: Path | None
+) -> list[tuple[Shot, Kind]]:
+    """Every shot to take, with its address: under `base` when served, a file of `offline` otherwise."""
+    work: list[tuple[Shot, Kind]] = []
+    for mode in modes:
+        for lang in langs:
+            for width in widths:
+                for kind in kinds:
+                    shot = Shot(mode, lang, width, kind.name, file=f"{mode}/{lang}/{width}/{kind.name}.png")
+                    if mode == "served":
+                        shot.url = base + prefix(lang) + kind.path + kind.query
+                        shot.where = "/" + shot.url[len(base) :]
+                    else:
+                        assert offline is not None
+                        path = offline_file(offline, lang, kind)
+                        if path is None:
+                            continue
+                        shot.url = path.as_uri() + kind.query
+                        shot.where = path.relative_to(offline).as_posix() + kind.query
+                    work.append((shot, kind))
+    return work
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -223,22 +250,14 @@ def serve(root: Path) -> Iterator[str]:
         server.server_close()
 
 
-def take(browser: Any, shot: Shot, kind: Kind, out: Path, max_height: int) -> None:
-    from playwright.sync_api import Error as PlaywrightError
-
-    started = time.perf_counter()
-    context = browser.new_context(viewport={"width": shot.width, "height": HEIGHTS.get(shot.width, 900)})
-    page = context.new_page()
-    page.set_default_timeout(15000)
+def listen(page: Any, shot: Shot, kind: Kind) -> None:
+    """Record on the shot what the page does wrong: console errors, failed requests, responses >= 400 (but the
+    404 page's own status)."""
 
     def console(msg: Any) -> None:
         where = msg.location.get("url", "")
         if msg.type == "error" and not (kind.name == "404" and where == shot.url and "404" in msg.text):
             shot.console_errors.append(f"{msg.text} [{where}]")
-
-    page.on("console", console)
-    page.on("pageerror", lambda error: shot.console_errors.append(f"uncaught: {error}"))
-    page.on("requestfailed", lambda request: shot.failed_requests.append(f"{request.url} ({request.failure})"))
 
     def response(resp: Any) -> None:
         if resp.status >= 400:
@@ -247,22 +266,42 @@ def take(browser: Any, shot: Shot, kind: Kind, out: Path, max_height: int) -> No
                 f"the document answered {resp.status}, as a missing page should"
             )
 
+    page.on("console", console)
+    page.on("pageerror", lambda error: shot.console_errors.append(f"uncaught: {error}"))
+    page.on("requestfailed", lambda request: shot.failed_requests.append(f"{request.url} ({request.failure})"))
     page.on("response", response)
+
+
+def visit(page: Any, shot: Shot, kind: Kind) -> None:
+    """Open the shot's address and let the page do its work (a search typed, a lookup answered)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    page.goto(shot.url, wait_until="load")
+    if kind.name == "search":
+        page.fill("#site-search-input", SEARCH_QUERY[shot.lang])
+        shot.notes.append(f"search for {SEARCH_QUERY[shot.lang]!r}")
+    elif kind.query:
+        shot.notes.append(f"address query {kind.query}")
+    if kind.wait_for:
+        try:
+            page.locator(kind.wait_for).first.wait_for(state="visible", timeout=10000)
+        except PlaywrightError:
+            shot.notes.append(f"did not see {kind.wait_for!r} within 10 s")
+    page.evaluate(
+        "document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+    )
+
+
+def take(browser: Any, shot: Shot, kind: Kind, out: Path, max_height: int) -> None:
+    from playwright.sync_api import Error as PlaywrightError
+
+    started = time.perf_counter()
+    context = browser.new_context(viewport={"width": shot.width, "height": HEIGHTS.get(shot.width, 900)})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    listen(page, shot, kind)
     try:
-        page.goto(shot.url, wait_until="load")
-        if kind.name == "search":
-            page.fill("#site-search-input", SEARCH_QUERY[shot.lang])
-            shot.notes.append(f"search for {SEARCH_QUERY[shot.lang]!r}")
-        elif kind.query:
-            shot.notes.append(f"address query {kind.query}")
-        if kind.wait_for:
-            try:
-                page.locator(kind.wait_for).first.wait_for(state="visible", timeout=10000)
-            except PlaywrightError:
-                shot.notes.append(f"did not see {kind.wait_for!r} within 10 s")
-        page.evaluate(
-            "document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
-        )
+        visit(page, shot, kind)
         page.wait_for_timeout(150)
         facts = page.evaluate(OVERFLOW_JS)
         shot.overflow = max(0, facts["scrollWidth"] - facts["innerWidth"])
@@ -435,23 +474,7 @@ def run(args: argparse.Namespace) -> int:
                 build(config, offline, offline=True)
         prepare_out(args.out)
         with serve(site or Path(tmp)) as base:
-            work: list[tuple[Shot, Kind]] = []
-            for mode in args.modes:
-                for lang in args.langs:
-                    for width in args.widths:
-                        for kind in kinds:
-                            shot = Shot(mode, lang, width, kind.name, file=f"{mode}/{lang}/{width}/{kind.name}.png")
-                            if mode == "served":
-                                shot.url = base + prefix(lang) + kind.path + kind.query
-                                shot.where = "/" + shot.url[len(base) :]
-                            else:
-                                assert offline is not None
-                                path, note = offline_file(offline, lang, kind)
-                                shot.url = path.as_uri() + kind.query
-                                shot.where = path.relative_to(offline).as_posix() + kind.query
-                                if note:
-                                    shot.notes.append(note)
-                            work.append((shot, kind))
+            work = plan(args.modes, args.langs, args.widths, kinds, base, offline)
             # Playwright's sync API is one instance per thread: each worker drives its own chromium.
             workers = [
                 threading.Thread(target=take_all, args=(chromium, work[n :: args.jobs], args.out, args.max_height))
