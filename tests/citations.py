@@ -30,6 +30,8 @@ CITATIONS = [
     ("Milli Fəaliyyət Planı 2009", [("order-133-2009", None)]),
     ("qurbanlarin repatriasiya qaydalari", [("decision-252-2013", None)]),
     ("sığınacaq haqqında nizamnamə", [("charter-shelter", None)]),
+    ("İnsan alverinə qarşı mübarizə haqqında qanun", [("law-2005-combating-trafficking", None)]),
+    ("958-IIQ saylı Qanun", [("law-2005-combating-trafficking", None)]),
     ("Palermo Protokolu maddə 6", None),  # article 6 as a whole is not in the corpus: anything but a wrong provision
     # -- Russian
     ("Постановление Кабинета Министров № 203 от 9 ноября 2005 г.", [("decision-203-2005", None)]),
@@ -47,6 +49,9 @@ CITATIONS = [
     ("декларация 1985", [("un-declaration-victims-1985", None)]),
     ("закон № 609-IVQD", [("law-609-ivqd", None)]),
     ("Закон от 28 июня 2005 года", [("law-2005-combating-trafficking", None)]),
+    ("Закон о борьбе с торговлей людьми", [("law-2005-combating-trafficking", None)]),
+    ("Закон Азербайджанской Республики «О борьбе с торговлей людьми»", [("law-2005-combating-trafficking", None)]),
+    ("Закон № 958-IIQ", [("law-2005-combating-trafficking", None)]),
     # -- English
     ("CETS 197 art. 13", [("coe-cets-197", "art-13")]),
     ("CETS No. 197, Article 10", [("coe-cets-197", "art-10")]),
@@ -56,6 +61,8 @@ CITATIONS = [
     ("Palermo art. 6 (3)", [("palermo-protocol-2000", "art-6-3")]),
     ("Palermo Convention", [("untoc-2000", None)]),
     ("A/RES/55/25", [("unga-res-55-25", None)]),
+    ("law on combating trafficking", [("law-2005-combating-trafficking", None), ("law-609-ivqd", None)]),
+    ("Law No. 958-IIQ", [("law-2005-combating-trafficking", None)]),
     ("GA resolution 55/25", [("unga-res-55-25", None)]),
     ("A/RES/40/34", [("un-declaration-victims-1985", None)]),
     ("UN Declaration 1985", [("un-declaration-victims-1985", None)]),

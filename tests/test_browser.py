@@ -178,3 +178,53 @@ def test_no_page_makes_a_failed_request_or_logs_a_console_error(built_site, offl
     assert not (offline_site / "404.html").exists()  # no server answers a missing file:// address with it
     assert len(work) == len(LANGUAGES) * (2 * len(screenshots.KINDS) - 1)
     assert not problems, "\n".join(problems)
+
+
+TITLE_QUERIES = {
+    "az": "İnsan alverinə qarşı mübarizə haqqında qanun",
+    "en": "law on combating trafficking",
+    "ru": "Закон о борьбе с торговлей людьми",
+}
+
+
+@pytest.mark.parametrize("width", screenshots.WIDTHS)
+@pytest.mark.parametrize("mode", screenshots.MODES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lookup_finds_an_act_by_its_title_and_gives_its_citation_and_official_link(
+    built_site, offline_site, browser, real_corpus, lang, mode, width
+):
+    from urllib.parse import quote
+
+    from victimlaw.exports.citations import styles
+
+    law = real_corpus.by_id["law-2005-combating-trafficking"]
+    lookup = screenshots.Kind("cite", "cite/", query="?cite=" + quote(TITLE_QUERIES[lang]))
+    context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
+    if mode == "served":
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    with screenshots.serve(built_site) as base:
+        [(shot, _)] = screenshots.plan([mode], [lang], [width], [lookup], base, offline_site)
+        page.goto(shot.url)
+        first = page.locator(".citation-results li").first
+        first.wait_for()
+        assert first.get_attribute("data-id") == law.id
+        assert first.locator(".citation-text").text_content() == styles(law)[lang]
+        assert first.locator(".citation-official").count() == 0  # the law's official text was not found online
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        if mode == "served":  # the clipboard is the browser's to give; from disk the text is selected instead
+            button = first.locator(".citation-copy")
+            label = button.text_content()
+            button.click()
+            page.wait_for_function("([b, label]) => b.textContent !== label", arg=[button.element_handle(), label])
+            assert page.evaluate("navigator.clipboard.readText()") == styles(law)[lang]
+        examples = page.eval_on_selector_all(".citation-examples a", "links => links.map(a => a.href)")
+        assert len(examples) >= 5
+        for example in examples:  # each example is a link that finds an act
+            page.goto(example)
+            page.locator(".citation-results li").first.wait_for()
+            for item in page.locator(".citation-results li").all():
+                inst = real_corpus.by_id[item.get_attribute("data-id")]
+                official = item.locator(".citation-official")
+                assert official.get_attribute("href") == inst.link if inst.link else official.count() == 0
+    context.close()

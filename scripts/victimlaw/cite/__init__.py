@@ -23,9 +23,18 @@ VOCABULARY = Path(__file__).with_name("citation.yaml")
 W = "W"
 
 
+def _folded(value):
+    """The vocabulary's words folded as a citation is (its keys are names, not words)."""
+    if isinstance(value, dict):
+        return {key: _folded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_folded(item) for item in value]
+    return fold(value) if isinstance(value, str) else value
+
+
 def vocabulary() -> dict:
-    """citation.yaml as it is now (read again when it changes, under `mkdocs serve`)."""
-    return datafiles.read(VOCABULARY)
+    """citation.yaml as it is now (read again when it changes, under `mkdocs serve`), its words folded."""
+    return datafiles.read(VOCABULARY, _folded)
 
 
 def fold(text: str, rules: WordRules | None = None) -> str:
@@ -241,6 +250,7 @@ class Resolver:
     def __init__(self, corpus: Corpus, rules: WordRules | None = None):
         self.corpus = corpus
         self.rules = rules or word_rules()
+        self.titles = {inst.id: self._titles(inst) for inst in corpus.instruments}
         self.words = {inst.id: self._title_words(inst) for inst in corpus.instruments}
         # a title word is "specific" when few instruments have it; common words alone match nothing
         words = self.rules.cite["words"]
@@ -253,10 +263,23 @@ class Resolver:
                 self.provision_count[key] = self.provision_count.get(key, 0) + 1
 
     def _title_words(self, inst: Instrument) -> set[str]:
+        return {w for title in self.titles[inst.id] for w in title}
+
+    def _titles(self, inst: Instrument) -> list[tuple[str, ...]]:
+        """The words of each of the act's titles (full and short, in each language) that a citation's words are
+        compared with: not its kind, the country's name or other words that every title has (citation.yaml)."""
         rx = python_patterns()["word"]
+        voc = vocabulary()
         shortest = self.rules.cite["words"]["shortest"]
-        texts = list(inst.title.values()) + list((inst.short_title or {}).values())
-        return {w for text in texts for w in rx.findall(fold(text, self.rules)) if len(w) >= shortest}
+        ignored = set(voc["stopwords"]) | set(voc["number_words"])
+        texts = [*inst.title.values(), *(inst.short_title or {}).values()]
+        titles = []
+        for text in texts:
+            words = [w for w in rx.findall(fold(text, self.rules)) if len(w) >= shortest and w not in ignored]
+            title = tuple(dict.fromkeys(w for w in words if not _kind_of(w)))
+            if title and title not in titles:
+                titles.append(title)
+        return titles
 
     def resolve(self, text: str) -> list[Match]:
         query = parse(text, self.rules)
@@ -318,12 +341,22 @@ class Resolver:
         return score, provision
 
     def _title_score(self, inst: Instrument, words: list[str]) -> int:
+        """The share of the citation's words found in the act's titles, and the share of the closest title
+        that they cover (so that "law on combating trafficking" puts the law so named before the laws amending
+        it). Words that many acts have count only as a phrase: two or more, all of them in the title."""
         matched = [w for w in words if self._has_word(inst.id, w)]
-        if not any(self._frequency(w) <= self.specific_limit for w in matched):
+        phrase = len(matched) == len(words) >= 2
+        if not phrase and not any(self._frequency(w) <= self.specific_limit for w in matched):
             return 0
         fraction = len(matched) / len(words)
+        prefixes = [_word_prefix(w, self.rules) for w in matched]
+        coverage = max(
+            sum(any(word.startswith(p) for p in prefixes) for word in title) / len(title)
+            for title in self.titles[inst.id]
+        )
+        points = self.rules.cite["score"]
         # int, not round: the browser's Math.floor must agree
-        return int(self.rules.cite["score"]["title_words"] * fraction * fraction)
+        return int(points["title_words"] * fraction * fraction + points["title_coverage"] * coverage * coverage)
 
     def _has_word(self, instrument_id: str, word: str) -> bool:
         prefix = _word_prefix(word, self.rules)
@@ -337,9 +370,10 @@ class Resolver:
         return self._frequencies[word]
 
 
-def browser_data(corpus: Corpus, resolver: Resolver, t, directory_urls: bool) -> dict:
+def browser_data(corpus: Corpus, resolver: Resolver, t, directory_urls: bool, citations: dict[str, str]) -> dict:
     """Everything the lookup page's script needs, in one language, links relative to the page (the rules
-    for words, scoring weights included, come from search/words.js, which every page loads)."""
+    for words, scoring weights included, come from search/words.js, which every page loads); `citations`:
+    each act's citation in the page's language, as its own page gives it."""
     rules = resolver.rules
     instruments = []
     for inst in corpus.instruments:
@@ -357,7 +391,11 @@ def browser_data(corpus: Corpus, resolver: Resolver, t, directory_urls: bool) ->
                     for p in inst.provisions
                 ],
                 "words": sorted(resolver.words[inst.id]),
+                "titles": resolver.titles[inst.id],
                 "name": inst.name(t.lang),
+                "citation": citations[inst.id],
+                "link": inst.link,
+                "link_kind": "eqanun" if inst.eqanun_url else "official" if inst.official_url else None,
                 "facts": " · ".join(f for f in facts if f),
             }
         )

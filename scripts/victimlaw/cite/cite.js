@@ -142,6 +142,22 @@
     return this.frequency[word];
   };
 
+  // As cite.py's Resolver._title_score: the share of the words found, and of the closest title covered.
+  Resolver.prototype.titleScore = function (inst, words) {
+    var self = this, rules = this.rules.cite, data = this.data;
+    var matched = words.filter(function (w) { return self.hasWord(inst, w); });
+    var phrase = matched.length === words.length && words.length >= 2;
+    if (!phrase && !matched.some(function (w) { return self.wordFrequency(w) <= data.specific_limit; })) return 0;
+    var fraction = matched.length / words.length;
+    var prefixes = matched.map(function (w) { return wordPrefix(w, rules.words); });
+    var coverage = Math.max.apply(null, inst.titles.map(function (title) {
+      return title.filter(function (word) {
+        return prefixes.some(function (p) { return word.indexOf(p) === 0; });
+      }).length / title.length;
+    }));
+    return Math.floor(rules.score.title_words * fraction * fraction + rules.score.title_coverage * coverage * coverage);
+  };
+
   // The points of wordrules.yaml's cite.score, as cite.py's Resolver.score gives them.
   Resolver.prototype.score = function (inst, q) {
     var data = this.data, points = this.rules.cite.score, self = this, score = 0, provision = null;
@@ -179,13 +195,7 @@
         score += points.provision.missing;
       }
     }
-    if (q.words.length) {
-      var matched = q.words.filter(function (w) { return self.hasWord(inst, w); });
-      if (matched.some(function (w) { return self.wordFrequency(w) <= data.specific_limit; })) {
-        var fraction = matched.length / q.words.length;
-        score += Math.floor(points.title_words * fraction * fraction);
-      }
-    }
+    if (q.words.length) score += this.titleScore(inst, q.words);
     return [score, provision];
   };
 
@@ -203,9 +213,29 @@
     return found.slice(0, cite.max_results);
   };
 
+  // The citation to the clipboard; where the page may not write it (an old browser), the text is selected to copy.
+  function copy(text, button) {
+    var label = button.textContent;
+    function done() {
+      button.textContent = button.dataset.copied;
+      setTimeout(function () { button.textContent = label; }, 2000);
+    }
+    function select() {
+      var range = document.createRange();
+      range.selectNodeContents(text);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text.textContent).then(done, select);
+    } else {
+      select();
+    }
+  }
+
   function show(resolver, box) {
     var data = resolver.data, input = box.querySelector("input"), list = box.querySelector("ol");
-    var none = box.querySelector("[data-lookup-none]");
+    var none = box.querySelector("[data-lookup-none]"), template = box.querySelector("#citation-result");
     var byId = {};
     data.instruments.forEach(function (inst) { byId[inst.id] = inst; });
     function update() {
@@ -214,19 +244,27 @@
       var matches = text ? resolver.resolve(text) : [];
       none.hidden = !text || matches.length > 0;
       matches.forEach(function (m) {
-        var inst = byId[m.id], item = document.createElement("li"), link = document.createElement("a");
+        var inst = byId[m.id], item = template.content.firstElementChild.cloneNode(true);
         var provision = m.provision && inst.provisions.filter(function (p) { return p.id === m.provision; })[0];
-        link.href = data.base + inst.id + data.suffix + (m.provision ? "#" + m.provision : "");
-        link.textContent = inst.name + (provision ? " — " + provision.label : "");
-        item.appendChild(link);
-        var facts = document.createElement("div");
-        facts.className = "citation-facts";
-        facts.textContent = inst.facts;
-        item.appendChild(facts);
+        var name = item.querySelector(".citation-name"), official = item.querySelector(".citation-official");
+        name.href = data.base + inst.id + data.suffix + (m.provision ? "#" + m.provision : "");
+        name.textContent = inst.name + (provision ? " — " + provision.label : "");
+        item.querySelector(".citation-facts").textContent = inst.facts;
+        item.querySelector(".citation-text").textContent = inst.citation;
+        if (inst.link) {
+          official.href = inst.link;
+          official.textContent = official.dataset[inst.link_kind];
+        } else {
+          official.remove();
+        }
         item.dataset.id = m.id;
         list.appendChild(item);
       });
     }
+    list.addEventListener("click", function (event) {
+      var button = event.target.closest(".citation-copy");
+      if (button) copy(button.parentNode.querySelector(".citation-text"), button);
+    });
     input.addEventListener("input", update);
     var preset = new URLSearchParams(window.location.search).get("cite");
     if (preset) input.value = preset;

@@ -49,9 +49,28 @@ BODY_BYTES = PAGE_BYTES - CHROME_BYTES  # the most a generated page's body may w
 SPLIT_BYTES = 85_000
 TEXTS_BYTES = 30_000  # the provisions' words quoted on a theme page; the rest are quoted on their acts' pages
 LOOKUP_EXAMPLES = {
-    "az": ["NK-nın 9 noyabr 2005-ci il tarixli 203 nömrəli qərarı", "maddə 14-1", "CM 144-1", "e-qanun 11446"],
-    "en": ["Decision No. 203 of 9 November 2005", "CETS 197 art. 13", "Law No. 609-IVQD", "A/RES/55/25"],
-    "ru": ["Постановление Кабинета Министров № 203 от 9 ноября 2005 г.", "ст. 14-1", "УК 144-3", "Указ № 272"],
+    "az": [
+        "NK-nın 9 noyabr 2005-ci il tarixli 203 nömrəli qərarı",
+        "İnsan alverinə qarşı mübarizə haqqında qanun",
+        "958-IIQ",
+        "maddə 14-1",
+        "CM 144-1",
+        "e-qanun 11446",
+    ],
+    "en": [
+        "Decision No. 203 of 9 November 2005",
+        "law on combating trafficking",
+        "CETS 197 art. 13",
+        "Law No. 609-IVQD",
+        "A/RES/55/25",
+    ],
+    "ru": [
+        "Постановление Кабинета Министров № 203 от 9 ноября 2005 г.",
+        "Закон о борьбе с торговлей людьми",
+        "ст. 14-1",
+        "УК 144-3",
+        "Указ № 272",
+    ],
 }
 
 
@@ -485,7 +504,11 @@ class LookupPage(PageKind):
 
     def script(self, t: Labels) -> str:
         """cite/cite-data.js of one language."""
-        data = browser_data(self.site.corpus, self.resolver, t, self.site.directory_urls)
+        citations_of = {
+            inst.id: citations.styles(inst, self.site.text_env, self.site.labels)[t.lang]
+            for inst in self.site.corpus.instruments
+        }
+        data = browser_data(self.site.corpus, self.resolver, t, self.site.directory_urls, citations_of)
         return self.site.env.get_template("cite-data.js.j2").render(
             data=Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
         )
