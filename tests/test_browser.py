@@ -228,3 +228,49 @@ def test_lookup_finds_an_act_by_its_title_and_gives_its_citation_and_official_li
                 official = item.locator(".citation-official")
                 assert official.get_attribute("href") == inst.link if inst.link else official.count() == 0
     context.close()
+
+
+HOSTILE_QUERIES = [
+    "a" * 2000,
+    "203 " * 500,
+    "(.*)+[?\\\\^$|{2,}",
+    "<img src=x onerror=window.__injected=1>",
+    "<script>window.__injected=1</script>",
+    "",
+    "     ",
+]
+
+
+@pytest.mark.parametrize("width", screenshots.WIDTHS)
+@pytest.mark.parametrize("mode", screenshots.MODES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_hostile_queries_answer_without_error_or_injection(built_site, offline_site, browser, lang, mode, width):
+    """The site search and the lookup, given long, regular-expression, HTML and empty queries: an answer,
+    nothing of the query run or added to the page as markup, no error (the time each took is printed)."""
+    context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    kinds = [screenshots.Kind("home", ""), screenshots.Kind("cite", "cite/")]
+    with screenshots.serve(built_site) as base:
+        for shot, kind in screenshots.plan([mode], [lang], [width], kinds, base, offline_site):
+            page.goto(shot.url)
+            field, answer = (
+                ("#citation-input", ".citation-results li, [data-lookup-none]:not([hidden])")
+                if kind.name == "cite"
+                else ("#site-search-input", ".site-search__count")
+            )
+            for query in HOSTILE_QUERIES:
+                started = page.evaluate("performance.now()")
+                page.fill(field, query)
+                if query.strip():
+                    page.locator(answer).first.wait_for(state="attached")
+                took = page.evaluate("performance.now()") - started
+                print(f"{mode} {lang} {width} {kind.name}: {len(query)} characters answered in {took:.0f} ms")
+                assert page.evaluate("window.__injected") is None
+                assert page.evaluate(
+                    "!document.querySelector('img[src=x]') && ![...document.scripts].some(s => s.text.includes('__injected'))"
+                )
+    context.close()
+    assert not errors, errors

@@ -94,14 +94,63 @@ def test_matched_words_are_marked_and_every_result_can_be_reached(served_site, p
         ".toLowerCase().startsWith('торгов')"
     )
     total = int("".join(c for c in page.locator(".site-search__count").inner_text() if c.isdigit()))
-    assert page.locator(".site-search__results li").count() == 20 < total
+    assert page.locator(".site-search__page").count() == 10 < total
     page.locator(".site-search__more").click()
-    page.wait_for_function("document.querySelectorAll('.site-search__results li').length > 20")
+    page.wait_for_function("document.querySelectorAll('.site-search__page').length > 10")
     while page.locator(".site-search__more").count():
-        shown = page.locator(".site-search__results li").count()
+        shown = page.locator(".site-search__page").count()
         page.locator(".site-search__more").click()
-        page.wait_for_function(f"document.querySelectorAll('.site-search__results li').length > {shown}")
-    assert page.locator(".site-search__results li").count() == total
+        page.wait_for_function(f"document.querySelectorAll('.site-search__page').length > {shown}")
+    pages = page.eval_on_selector_all(".site-search__page", "items => items.map(li => li.dataset.location)")
+    assert len(pages) == len(set(pages)) == total  # one result per page
+
+
+# A query citing an act (its number, symbol or title) and the act's page, which must come first.
+CITING = [
+    ("az", "203", "instruments/decision-203-2005/"),
+    ("az", "958-IIQ", "instruments/law-2005-combating-trafficking/"),
+    ("en", "A/RES/55/25", "en/instruments/unga-res-55-25/"),
+    ("en", "CETS 197", "en/instruments/coe-cets-197/"),
+    ("ru", "CETS 197", "ru/instruments/coe-cets-197/"),
+    ("ru", "Закон о борьбе с торговлей людьми", "ru/instruments/law-2005-combating-trafficking/"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("mode", ["served", "file"])
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_query_citing_an_act_lists_it_first_with_its_kind_and_date(
+    served_site, offline_site, page, real_corpus, mode, width
+):
+    from victimlaw.labels import Labels
+
+    page.set_viewport_size({"width": width, "height": 844})
+    for lang, query, expected in CITING:
+        if mode == "served":
+            page.goto(served_site + PREFIX[lang])
+        else:
+            page.goto((offline_site / PREFIX[lang] / "index.html").as_uri())
+            expected = expected.removesuffix("/") + ".html"
+        page.fill("#site-search-input", query)
+        first = page.locator(".site-search__page").first
+        first.wait_for()
+        assert first.get_attribute("data-location") == expected, (lang, query)
+        inst = real_corpus.by_id[expected.removesuffix(".html").rstrip("/").rsplit("/", 1)[1]]
+        assert first.locator(".site-search__label").inner_text() == Labels(lang).facts(inst)
+        pages = page.eval_on_selector_all(".site-search__page", "items => items.map(li => li.dataset.location)")
+        assert len(pages) == len(set(pages)), pages
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.browser
+def test_a_page_lists_its_best_sections_beneath_it(served_site, page):
+    page.goto(served_site + "en/")
+    page.fill("#site-search-input", "shelter")
+    page.locator(".site-search__sections a").first.wait_for()
+    for item in page.locator(".site-search__page").all():
+        location = item.get_attribute("data-location")
+        for link in item.locator(".site-search__sections a").all():  # the page's own sections, by their anchors
+            assert link.get_attribute("data-location").startswith(location + "#")
 
 
 @pytest.mark.browser

@@ -61,6 +61,11 @@ class Labels:
             return f"{day} {month} {year}"
         return f"{day} {month} {year}{suffix}"
 
+    def facts(self, inst) -> str:
+        """The act's kind, date and number in a line, as a list of results shows them."""
+        parts = [self.kind[inst.kind], self.date(inst.date) if inst.date else "", self.number_label(inst)]
+        return " · ".join(part for part in parts if part)
+
     def number_label(self, inst) -> str:
         """ "№ 203" (in English "No. 203"); "CETS No. 197" and "A/RES/55/25" carry their own prefix; "" without
         a number."""

@@ -370,14 +370,16 @@ class Resolver:
         return self._frequencies[word]
 
 
-def browser_data(corpus: Corpus, resolver: Resolver, t, directory_urls: bool, citations: dict[str, str]) -> dict:
+def browser_data(
+    corpus: Corpus, resolver: Resolver, t, directory_urls: bool, citations: dict[str, str], locations: dict[str, str]
+) -> dict:
     """Everything the lookup page's script needs, in one language, links relative to the page (the rules
     for words, scoring weights included, come from search/words.js, which every page loads); `citations`:
-    each act's citation in the page's language, as its own page gives it."""
+    each act's citation in the page's language, as its own page gives it; `locations`: each act's page from
+    the site's root, as the site search knows it (the search puts the acts a query cites first)."""
     rules = resolver.rules
     instruments = []
     for inst in corpus.instruments:
-        facts = [t.kind[inst.kind], t.date(inst.date) if inst.date else "", t.number_label(inst)]
         instruments.append(
             {
                 "id": inst.id,
@@ -394,9 +396,10 @@ def browser_data(corpus: Corpus, resolver: Resolver, t, directory_urls: bool, ci
                 "titles": resolver.titles[inst.id],
                 "name": inst.name(t.lang),
                 "citation": citations[inst.id],
+                "location": locations[inst.id],
                 "link": inst.link,
                 "link_kind": "eqanun" if inst.eqanun_url else "official" if inst.official_url else None,
-                "facts": " · ".join(f for f in facts if f),
+                "facts": t.facts(inst),
             }
         )
     return {

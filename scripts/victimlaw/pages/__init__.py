@@ -83,6 +83,10 @@ class PageKind:
     def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
         return {"title": values["title"]}
 
+    def search_label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
+        """What a search result says of the page beside its title ("" for nothing)."""
+        return ""
+
 
 K = TypeVar("K", bound=PageKind)
 
@@ -182,7 +186,7 @@ class Site:
                 meta[key] = escape(" ".join(str(meta[key]).split()), quote=True)
         toc = toc_tokens(html)
         location = self.page_url(lang, page.path)  # as mkdocs' page.url
-        entries = search.page_entries(html, get_toc(toc), location)
+        entries = search.page_entries(html, get_toc(toc), location, page.kind.search_label(page, t, values))
         for entry in entries:
             entry["w"] = search.weighted_terms(entry, lang, self.words)
         return Rendered(html, meta, toc, entries)

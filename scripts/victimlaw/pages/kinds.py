@@ -259,6 +259,9 @@ class InstrumentPages(PageKind):
         """Each theme's numbers for its mappings' quotations of the article, as its page shows them."""
         return {theme.id: numbered_evidence(theme)[0] for theme in self.site.corpus.themes}
 
+    def search_label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
+        return t.facts(values["inst"])
+
     def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
         inst = values["inst"]
         return {
@@ -508,7 +511,10 @@ class LookupPage(PageKind):
             inst.id: citations.styles(inst, self.site.text_env, self.site.labels)[t.lang]
             for inst in self.site.corpus.instruments
         }
-        data = browser_data(self.site.corpus, self.resolver, t, self.site.directory_urls, citations_of)
+        locations = {
+            inst.id: self.site.page_url(t.lang, f"instruments/{inst.id}.md") for inst in self.site.corpus.instruments
+        }
+        data = browser_data(self.site.corpus, self.resolver, t, self.site.directory_urls, citations_of, locations)
         return self.site.env.get_template("cite-data.js.j2").render(
             data=Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
         )
@@ -692,6 +698,9 @@ class ThemePages(PageKind):
 
     def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
         return {"title": values["title"], "description": values["theme"].explanation[t.lang]}
+
+    def search_label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
+        return t.ui["theme_label"]
 
 
 class ThemesIndexPage(PageKind):

@@ -27,6 +27,7 @@ from array import array
 from collections import Counter
 from pathlib import Path
 
+from .. import DEFAULT_LANGUAGE
 from .words import WORD, WordRules, fold, fold_char, stem_en, stem_ru, terms, word_rules  # noqa: F401 (the package's API)
 
 # What is not text in a page's content: scripts, styles, pictures, buttons and the headings' permalinks.
@@ -77,8 +78,9 @@ def sections(content: str, toc) -> list[dict]:
     return found
 
 
-def page_entries(content: str, toc, location: str) -> list[dict]:
-    """The index entries of one page, found at `location` below the site root."""
+def page_entries(content: str, toc, location: str, label: str = "") -> list[dict]:
+    """The index entries of one page, found at `location` below the site root; the first (the page's own,
+    at `location`) carries the page's `label` ("k": what a result says of the page, its kind and date)."""
     found = sections(content, toc)
     page_title = found[0]["title"] if found else ""
     entries = []
@@ -94,6 +96,8 @@ def page_entries(content: str, toc, location: str) -> list[dict]:
                 "x": text,
             }
         )
+    if entries and label:
+        entries[0]["k"] = label
     return entries
 
 
@@ -134,15 +138,18 @@ class Index:
     (words_script; the plugin adds it).
 
     The shards: term shards "t<n>" holding {term: [section, weight, section, weight...]}; document shards
-    "d<n>" of [address, title, page title, text], a run of sections each, about DOC_SHARD_CHARS long; and
-    "index", the manifest, which lists where each run starts and, for each split group of terms, the term
-    shards holding it."""
+    "d<n>" of [address, title, page title, text, and for a page's first section its label if any], a run of
+    sections each, about DOC_SHARD_CHARS long; and "index", the manifest, which lists where each run starts,
+    each page's first section and address (a search lists a result per page), the language's folder below
+    the site root and, for each split group of terms, the term shards holding it."""
 
     def __init__(self, lang: str, rules: WordRules | None = None, root: Path | None = None):
         self.lang, self.rules = lang, rules or word_rules()
         self.folder = root / "search" / lang if root is not None else None
         self.postings: dict[str, array] = {}  # term: section, weight, section, weight...
         self.sections = 0
+        self.page_starts: list[int] = []  # the first section of each page, and the page's address
+        self.page_locations: list[str] = []
         self.starts: list[int] = []  # the first section of each document shard
         self.run: list[list[str]] = []  # the document shard being filled
         self.run_chars = 0
@@ -152,7 +159,10 @@ class Index:
 
     def add(self, entries: list[dict]) -> None:
         for entry in entries:
-            doc = [entry["l"], entry["t"], entry["p"], entry["x"]]
+            doc = [entry["l"], entry["t"], entry["p"], entry["x"], *([entry["k"]] if entry.get("k") else [])]
+            if "#" not in entry["l"]:  # a page's first section (the others are its anchors)
+                self.page_starts.append(self.sections)
+                self.page_locations.append(entry["l"])
             length = sum(len(part) for part in doc)
             if self.run and self.run_chars + length > DOC_SHARD_CHARS:
                 self._end_run()
@@ -208,6 +218,9 @@ class Index:
             "termShards": term_shards,
             "split": split,
             "docShards": self.starts,
+            "pageStarts": self.page_starts,
+            "pageLocations": self.page_locations,
+            "home": "" if self.lang == DEFAULT_LANGUAGE else f"{self.lang}/",
         }
         self._put("index", manifest)
         self.postings = {}

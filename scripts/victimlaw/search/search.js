@@ -130,17 +130,21 @@
   Shards.prototype.load = function (name) {
     var key = this.lang + "/" + name, store = window.VICTIMLAW_SEARCH || {};
     if (store[key]) return Promise.resolve(store[key]);
-    if (!this.pending[key]) {
-      var src = this.base + "search/" + key + ".js";
-      this.pending[key] = new Promise(function (resolve, reject) {
+    return this.script("search/" + key + ".js").then(function () { return window.VICTIMLAW_SEARCH[key]; });
+  };
+  // A script of the site, by its address below the site's root, loaded once.
+  Shards.prototype.script = function (path) {
+    var src = this.base + path;
+    if (!this.pending[src]) {
+      this.pending[src] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = src;
-        script.onload = function () { resolve(window.VICTIMLAW_SEARCH[key]); };
+        script.onload = function () { resolve(); };
         script.onerror = function () { reject(new Error("cannot load " + src)); };
         document.head.appendChild(script);
       });
     }
-    return this.pending[key];
+    return this.pending[src];
   };
 
   function Index(shards, manifest) {
@@ -201,9 +205,34 @@
       while (low < high) { var mid = (low + high + 1) >> 1; if (starts[mid] <= n) low = mid; else high = mid - 1; }
       return self.shards.load("d" + low).then(function (shard) {
         var d = shard[n - starts[low]];
-        return { l: d[0], t: d[1], p: d[2], x: d[3] };
+        return { l: d[0], t: d[1], p: d[2], x: d[3], k: d[4] || "" };
       });
     }));
+  };
+
+  // The page a section belongs to: the last page whose first section is not after it.
+  Index.prototype.pageOf = function (section) {
+    var starts = this.manifest.pageStarts, low = 0, high = starts.length - 1;
+    while (low < high) { var mid = (low + high + 1) >> 1; if (starts[mid] <= section) low = mid; else high = mid - 1; }
+    return low;
+  };
+  // One result per page, [{page, sections: [{section, score}]}], in the order of each page's best section;
+  // the pages of `first` (page numbers: the acts the query cites) come before all others.
+  Index.prototype.pages = function (results, first) {
+    var self = this, byPage = {}, cited = [], others = [];
+    first.forEach(function (page) {
+      byPage[page] = { page: page, sections: [] };
+      cited.push(byPage[page]);
+    });
+    results.forEach(function (r) {
+      var page = self.pageOf(r.section);
+      if (!(page in byPage)) others.push(byPage[page] = { page: page, sections: [] });
+      byPage[page].sections.push(r);
+    });
+    cited.forEach(function (group) {  // an act found by its citation alone: its page's own section
+      if (!group.sections.length) group.sections.push({ section: self.manifest.pageStarts[group.page], score: 0 });
+    });
+    return cited.concat(others);
   };
 
   function excerpt(text, query, lang) {
@@ -213,7 +242,9 @@
     return (start > 0 ? "…" : "") + text.slice(start, start + 180) + (text.length > start + 180 ? "…" : "");
   }
 
-  var SHOWN = 20;  // results listed at a time; "more" lists the next ones
+  var SHOWN = 10;  // pages listed at a time; "more" lists the next ones
+  var SECTIONS = 3;  // a page's best sections, listed with it
+  var ACTS = 3;  // a query citing more acts than this names a subject, not an act: no act is put first
 
   // The excerpt with the words that match the query marked: a word matches when its term starts with a
   // query term (the index matches the last word of a query by its beginning too).
@@ -231,6 +262,24 @@
     }
     out.appendChild(document.createTextNode(text.slice(at)));
     return out;
+  }
+
+  // The acts a query cites, as the citation lookup reads it (cite.js, with the lookup page's data, loaded
+  // when first needed): their page numbers in the index, or none.
+  function citedPages(query, index, shards) {
+    var data = window.VICTIMLAW_CITE, lookup = window.victimlawCite;
+    var ready = data ? Promise.resolve(data) : shards.script(index.manifest.home + "cite/cite-data.js").then(function () {
+      return window.VICTIMLAW_CITE;
+    }, function () { return null; });
+    return ready.then(function (cite) {
+      if (!cite || !lookup) return [];
+      var matches = (shards.resolver || (shards.resolver = new lookup.Resolver(cite))).resolve(query);
+      if (!matches.length || matches.length > ACTS) return [];
+      var locations = {};
+      cite.instruments.forEach(function (inst) { locations[inst.id] = inst.location; });
+      return matches.map(function (m) { return index.manifest.pageLocations.indexOf(locations[m.id]); })
+        .filter(function (page) { return page >= 0; });
+    });
   }
 
   function setup() {
@@ -253,34 +302,69 @@
       var query = input.value.trim();
       if (!query) { box.hidden = true; box.textContent = ""; return; }
       withIndex(function (idx) {
-        idx.search(query).then(function (results) {
-          return idx.documents(results.slice(0, SHOWN).map(function (r) { return r.section; })).then(function (docs) {
-            if (input.value.trim() === query) show(query, results, docs, idx);
+        Promise.all([idx.search(query), citedPages(query, idx, shards)]).then(function (found) {
+          var pages = idx.pages(found[0], found[1]);
+          return documentsOf(idx, pages.slice(0, SHOWN)).then(function (docs) {
+            if (input.value.trim() === query) show(query, pages, docs, idx);
           });
         });
       });
     }
-    function item(doc, query, lang) {
-      var entry = document.createElement("li"), link = document.createElement("a"), title = document.createElement("strong");
-      link.href = base + doc.l;
-      link.dataset.location = doc.l;
-      title.appendChild(marked(doc.p ? doc.p + " — " + doc.t : doc.t, query, lang));
-      link.appendChild(title);
-      var text = document.createElement("span");
-      text.appendChild(marked(excerpt(doc.x || "", query, lang), query, lang));
-      link.appendChild(text);
-      entry.appendChild(link);
+    // For each page: its own first section's document, then those of its best sections.
+    function documentsOf(idx, pages) {
+      var wanted = [];
+      pages.forEach(function (group) {
+        wanted.push(idx.manifest.pageStarts[group.page]);
+        group.sections.slice(0, SECTIONS).forEach(function (r) { wanted.push(r.section); });
+      });
+      return idx.documents(wanted).then(function (docs) {
+        var at = 0;
+        return pages.map(function (group) {
+          var own = docs[at++], best = docs.slice(at, at += Math.min(SECTIONS, group.sections.length));
+          return { own: own, best: best };
+        });
+      });
+    }
+    function link(doc, content) {
+      var a = document.createElement("a");
+      a.href = base + doc.l;
+      a.dataset.location = doc.l;
+      a.appendChild(content);
+      return a;
+    }
+    function element(name, className, content) {
+      var el = document.createElement(name);
+      if (className) el.className = className;
+      el.appendChild(typeof content === "string" ? document.createTextNode(content) : content);
+      return el;
+    }
+    // A page: its title, what it is (kind and date), the excerpt of its best section; its next best sections.
+    function item(found, query, lang) {
+      var entry = element("li", "site-search__page", document.createDocumentFragment()), top = found.best[0];
+      var head = document.createDocumentFragment();
+      head.appendChild(element("strong", "", marked(found.own.t, query, lang)));
+      if (found.own.k) head.appendChild(element("small", "site-search__label", found.own.k));
+      if (top.l !== found.own.l) head.appendChild(element("em", "site-search__section", marked(top.t, query, lang)));
+      head.appendChild(element("span", "", marked(excerpt(top.x || "", query, lang), query, lang)));
+      entry.appendChild(link(top, head));
+      entry.dataset.location = found.own.l;
+      var more = found.best.slice(1);
+      if (more.length) {
+        var list = element("ul", "site-search__sections", document.createDocumentFragment());
+        more.forEach(function (doc) { list.appendChild(element("li", "", link(doc, marked(doc.t, query, lang)))); });
+        entry.appendChild(list);
+      }
       return entry;
     }
-    function show(query, results, docs, idx) {
-      var total = results.length, lang = idx.lang;
+    function show(query, pages, docs, idx) {
+      var total = pages.length, lang = idx.lang;
       box.textContent = "";
       var count = document.createElement("p");
       count.className = "site-search__count";
       count.textContent = total === 0 ? form.dataset.none : total === 1 ? form.dataset.one : form.dataset.other.replace("#", total);
       box.appendChild(count);
       var list = document.createElement("ol");
-      docs.forEach(function (doc) { list.appendChild(item(doc, query, lang)); });
+      docs.forEach(function (found) { list.appendChild(item(found, query, lang)); });
       box.appendChild(list);
       if (total > docs.length) {  // every result can be reached: the next ones are loaded when asked for
         var more = document.createElement("button");
@@ -288,9 +372,9 @@
         more.className = "site-search__more";
         more.textContent = form.dataset.more;
         more.addEventListener("click", function () {
-          var shown = list.children.length, next = results.slice(shown, shown + SHOWN);
-          idx.documents(next.map(function (r) { return r.section; })).then(function (nextDocs) {
-            nextDocs.forEach(function (doc) { list.appendChild(item(doc, query, lang)); });
+          var shown = list.children.length;
+          documentsOf(idx, pages.slice(shown, shown + SHOWN)).then(function (next) {
+            next.forEach(function (found) { list.appendChild(item(found, query, lang)); });
             if (list.children.length >= total) more.remove();
             var first = list.children[shown] && list.children[shown].querySelector("a");
             if (first) first.focus();
