@@ -274,3 +274,52 @@ def test_hostile_queries_answer_without_error_or_injection(built_site, offline_s
                 )
     context.close()
     assert not errors, errors
+
+
+@pytest.mark.parametrize("width", screenshots.WIDTHS)
+@pytest.mark.parametrize("mode", screenshots.MODES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_catalogue_filter_narrows_the_list_and_keeps_its_state_in_the_address(
+    built_site, offline_site, browser, real_corpus, lang, mode, width
+):
+    context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
+    page = context.new_page()
+    catalogue = screenshots.Kind("catalogue", "instruments/", query="?level=national&kind=decision")
+    with screenshots.serve(built_site) as base:
+        [(shot, _)] = screenshots.plan([mode], [lang], [width], [catalogue], base, offline_site)
+
+        def shown() -> set[str]:
+            return set(page.eval_on_selector_all("tr[data-id]:not([hidden])", "rows => rows.map(r => r.dataset.id)"))
+
+        def expected(**wanted) -> set[str]:
+            return {
+                inst.id
+                for inst in real_corpus.instruments
+                if all(
+                    (value in [th.id for th in real_corpus.themes_of(inst.id)])
+                    if field == "theme"
+                    else (inst.date or "")[:4] == value
+                    if field == "year"
+                    else getattr(inst, field) == value
+                    for field, value in wanted.items()
+                )
+            }
+
+        page.goto(shot.url)  # the state comes from the address
+        page.locator(".catalogue-filter").wait_for()
+        assert shown() == expected(level="national", kind="decision") != set()
+        count = page.locator(".catalogue-filter__count").inner_text()
+        assert str(len(shown())) in count and str(len(real_corpus.instruments)) in count
+        page.select_option("select[name=theme]", "shelter")
+        assert shown() == expected(level="national", kind="decision", theme="shelter") != set()
+        assert "theme=shelter" in page.url and "kind=decision" in page.url
+        page.reload()  # a shared address opens the same list
+        assert page.locator("select[name=theme]").input_value() == "shelter"
+        assert shown() == expected(level="national", kind="decision", theme="shelter")
+        hidden_groups = page.eval_on_selector_all(".catalogue-group[hidden] h3", "hs => hs.length")
+        assert hidden_groups > 0  # the groups left without rows go with their headings
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        page.click(".catalogue-filter button[type=reset]")
+        page.wait_for_function("!location.search")
+        assert shown() == {inst.id for inst in real_corpus.instruments}
+    context.close()

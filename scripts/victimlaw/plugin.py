@@ -57,6 +57,7 @@ WORDS_SCRIPT = "search/words.js"  # the rules for words (search/wordrules.yaml),
 BROWSER_SCRIPTS = {
     "assets/javascripts/cite.js": PACKAGE / "cite" / "cite.js",
     "assets/javascripts/search.js": PACKAGE / "search" / "search.js",
+    "assets/javascripts/catalogue.js": PACKAGE / "pages" / "catalogue.js",
 }
 
 

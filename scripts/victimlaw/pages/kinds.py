@@ -380,6 +380,23 @@ class CataloguePages(PageKind):
             "undated": undated,
         }
 
+    def filters(self, t: Labels) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """The catalogue's filter: (field, label, [(value, label)]) for each way of narrowing the list, with
+        the values the instruments have; a row carries its values as data-<field> (catalogue.html.j2)."""
+        corpus = self.site.corpus
+        instruments = corpus.instruments
+        kinds = {inst.kind for inst in instruments}
+        levels = {inst.level for inst in instruments}
+        issuers = sorted({inst.issuer for inst in instruments if inst.issuer}, key=lambda i: t.issuer[i])
+        years = sorted({inst.date[:4] for inst in instruments if inst.date}, reverse=True)
+        return [
+            ("kind", t.ui["col_kind"], [(kind, t.kind[kind]) for kind in KIND_ORDER if kind in kinds]),
+            ("level", t.ui["col_level"], [(level, t.level[level]) for level in LEVEL_ORDER if level in levels]),
+            ("issuer", t.ui["issuer"], [(issuer, t.issuer[issuer]) for issuer in issuers]),
+            ("year", t.ui["col_year"], [(year, year) for year in years]),
+            ("theme", t.ui["col_theme"], [(theme.id, theme.title[t.lang]) for theme in corpus.themes]),
+        ]
+
     @staticmethod
     def slug(key) -> str:
         return "undated" if key == "undated" else f"{key[0]}-{key[1].replace('_', '-')}"
@@ -425,6 +442,8 @@ class CataloguePages(PageKind):
                 "parts": layout["parts"],
                 "years": layout["years"],
                 "site_root": "../" if t.lang == DEFAULT_LANGUAGE else "../../",
+                # the filter sees the rows on this page: none while lists have pages of their own
+                "filters": None if layout["parts"] or layout["years"] else self.filters(t),
             }
         if "year" in page.values:
             heading = f"{t.ui['chronology']}: {page.values['year']}"
