@@ -51,6 +51,13 @@ def test_citation_styles_of_a_treaty(real_corpus):
     assert styles["ru"].startswith(
         "Конвенция Совета Европы о противодействии торговле людьми от 16 мая 2005 г. CETS No. 197."
     )
+    # in Azerbaijani the treaty series as the Republic's acts name it (e-qanun.az/framework/19607)
+    assert styles["az"].startswith(
+        "Avropa Şurasının “İnsan alverinə qarşı mübarizə haqqında” Konvensiyası "
+        "(16 may 2005-ci il tarixli, Avropa Şurasının Müqavilələr Seriyası - 197)."
+    )
+    source = next(s for s in real_corpus.by_id["coe-cets-197"].sources if "number" in s.supports)
+    assert "Avropa Şurasının Müqavilələr Seriyası - 197" in source.passage
 
 
 def test_azerbaijani_year_suffixes_follow_the_article():

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import datafiles
 
 STRINGS = Path(__file__).with_name("strings.yaml")
+SERIES_NUMBER = re.compile(r"CETS No\. (\d+)")  # a Council of Europe treaty's number, as the data writes it
 
 
 def strings() -> dict:
@@ -71,6 +73,9 @@ class Labels:
         a number."""
         if not inst.number:
             return ""
+        series = SERIES_NUMBER.fullmatch(inst.number)
+        if series:
+            return self.ui["series_number"].format(n=series.group(1))
         return inst.number if inst.number[0].isalpha() else f"{self.ui['number_sign']} {inst.number}"
 
     def az_year(self, year: int) -> str:
