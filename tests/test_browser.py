@@ -17,7 +17,7 @@ def test_relations_picture_renders_with_working_links(served_site, page, real_co
     svg = page.locator(".relations-picture svg")
     svg.wait_for()
     box = svg.bounding_box()
-    assert box["width"] > 500 and box["height"] > 500
+    assert box["width"] > 300 and box["height"] > 500
     image = Image.open(io.BytesIO(svg.screenshot())).convert("RGB")
     colours = image.getcolors(maxcolors=1 << 16)
     assert colours is None or len(colours) > 20, "the picture is blank"
@@ -322,4 +322,37 @@ def test_the_catalogue_filter_narrows_the_list_and_keeps_its_state_in_the_addres
         page.click(".catalogue-filter button[type=reset]")
         page.wait_for_function("!location.search")
         assert shown() == {inst.id for inst in real_corpus.instruments}
+    context.close()
+
+
+@pytest.mark.parametrize("width", screenshots.WIDTHS)
+@pytest.mark.parametrize("mode", screenshots.MODES)
+def test_the_relations_picture_fits_a_phone_and_no_label_leaves_its_box(built_site, offline_site, browser, mode, width):
+    context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
+    page = context.new_page()
+    timeline = screenshots.Kind("timeline", "timeline/")
+    with screenshots.serve(built_site) as base:
+        for shot, _ in screenshots.plan([mode], list(LANGUAGES), [width], [timeline], base, offline_site):
+            page.goto(shot.url)
+            facts = page.evaluate(
+                """() => {
+                const svg = document.querySelector('.relations-picture svg'), out = [];
+                for (const node of svg.querySelectorAll('.nodes a')) {
+                  const box = node.querySelector('rect').getBBox();
+                  for (const text of node.querySelectorAll('text')) {
+                    const b = text.getBBox();
+                    if (b.x + b.width > box.x + box.width) out.push(text.textContent);
+                  }
+                }
+                const legend = [...svg.querySelectorAll('.legend text, .legend line')].map(el => el.getBBox());
+                for (const text of svg.querySelectorAll('.legend text')) {
+                  const b = text.getBBox();
+                  const overlaps = legend.some(o => o.x > b.x && o.x < b.x + b.width && Math.abs(o.y - b.y) < b.height);
+                  if (b.x + b.width > svg.viewBox.baseVal.width || overlaps) out.push(text.textContent);
+                }
+                return {width: svg.getBoundingClientRect().width, room: svg.parentElement.clientWidth, cut: out};
+            }"""
+            )
+            assert facts["cut"] == [], (shot.where, facts["cut"])
+            assert facts["width"] <= facts["room"], shot.where
     context.close()

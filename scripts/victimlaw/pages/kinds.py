@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import textwrap
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -117,8 +118,8 @@ ROW_BYTES = 130  # a table row of a listing, without the instrument's link and n
 LINK_BYTES = 40  # a link to an instrument page, without its id and text
 TABLE_BYTES = 600  # a listing's heading, caption and header row
 PAGER_LINK_BYTES = 40  # one link of a pager, without its target's name
-NODE_BYTES = 550  # a box of the relations picture, without its link's id, its name and its title
-NODE_NAME_BYTES = 300  # the most a box's name takes (the picture shortens it to NAME_CHARS characters)
+NODE_BYTES = 600  # a box of the relations picture, without its link's id, its name and its title
+NODE_NAME_BYTES = 300  # the most a box's name takes (NAME_LINES lines of NAME_CHARS characters)
 EDGE_BYTES = 200  # an arrow of the relations picture, without the names in its title
 CELL_BYTES = 40  # an empty cell of the matrix
 TARGET_BYTES = 110  # a provision in a matrix cell: its link and its title, without the theme's id and name
@@ -873,11 +874,25 @@ LEVEL_COLOURS = {
     "regional": ("#e0f2f1", "#00897b"),
     "national": ("#e8eaf6", "#3949ab"),
 }
-ROW, BOX_H, BOX_W, ARC_W, TOP, NAME_CHARS = 44, 36, 500, 170, 24, 72
+# Sized to fit a phone (390 px less the page's margins) at the text's own size: each box holds a line of kind,
+# number and date and the act's name in NAME_LINES lines of NAME_CHARS; the arcs bend within ARC_W.
+ROW, BOX_H, BOX_W, ARC_W, TOP, NAME_CHARS, NAME_LINES, LINE = 60, 52, 250, 96, 24, 33, 2, 15
+HEAD_CHARS = 42  # the first line, in bold: kind, number and date
+LEGEND_ARROW, LEGEND_CHAR = 40, 7  # a legend entry: its arrow and gap, and room for each character of its label
 
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _name_lines(text: str) -> list[str]:
+    """The name in NAME_LINES lines of at most NAME_CHARS characters, broken between words; the last line ends
+    in "…" when the name is longer."""
+    lines = textwrap.wrap(text, NAME_CHARS, break_long_words=True) or [""]
+    if len(lines) > NAME_LINES:
+        rest = " ".join(lines[NAME_LINES - 1 :])
+        lines = [*lines[: NAME_LINES - 1], _shorten(rest, NAME_CHARS)]
+    return lines
 
 
 def relations_picture(corpus, t: Labels, subset: list[Instrument] | None, href, relations_of=None) -> dict:
@@ -895,22 +910,29 @@ def relations_picture(corpus, t: Labels, subset: list[Instrument] | None, href, 
     related = {rel.source for rel in relations} | {rel.target for rel in relations}
     ordered = sorted((corpus.by_id[i] for i in related), key=by_date)
     used_types = [kind for kind in RELATION_COLOURS if any(r.type == kind for r in relations)]
+    # two columns where the longest label leaves room for them, else one
+    legend_w = LEGEND_ARROW + LEGEND_CHAR * max((len(t.relation[kind]["forward"]) for kind in used_types), default=0)
+    columns = 2 if 10 + 2 * legend_w <= ARC_W + BOX_W else 1
     legend = [
         {
             "type": kind,
             "colour": RELATION_COLOURS[kind],
             "label": t.relation[kind]["forward"],
-            "x": 10 + (n % 3) * 220,
-            "y": 14 + (n // 3) * 20,
+            "x": 10 + (n % columns) * legend_w,
+            "y": 14 + (n // columns) * 20,
         }
         for n, kind in enumerate(used_types)
     ]
-    top = TOP + 20 * ((len(used_types) + 2) // 3)
+    top = TOP + 20 * ((len(used_types) + columns - 1) // columns)
     row_of = {inst.id: n for n, inst in enumerate(ordered)}
     nodes = []
     for n, inst in enumerate(ordered):
         fill, stroke = LEVEL_COLOURS[inst.level]
         number = f" {t.number_label(inst)}" if inst.number else ""
+        date = t.date(inst.date) if inst.date else t.ui["date_unknown"]
+        head = f"{t.kind_short[inst.kind]}{number} · {date}"
+        if len(head) > HEAD_CHARS:  # a long designation ("Avropa Şurasının Müqavilələr Seriyası - 197"): on its page
+            head = f"{t.kind_short[inst.kind]} · {date}"
         nodes.append(
             {
                 "x": ARC_W,
@@ -920,8 +942,11 @@ def relations_picture(corpus, t: Labels, subset: list[Instrument] | None, href, 
                 "level": inst.level,
                 "fill": fill,
                 "stroke": stroke,
-                "head": f"{t.kind_short[inst.kind]}{number} · {t.date(inst.date) if inst.date else t.ui['date_unknown']}",
-                "name": _shorten(inst.name(t.lang), NAME_CHARS),
+                "head": head,
+                "name": [
+                    {"text": line, "y": top + n * ROW + 31 + k * LINE}
+                    for k, line in enumerate(_name_lines(inst.name(t.lang)))
+                ],
                 "title": inst.title[t.lang],
                 "href": href(inst),
             }
