@@ -11,6 +11,7 @@ from conftest import ROOT, run_build
 from test_generate import snapshot
 from victimlaw.cli import main
 from victimlaw.generate import generate
+from victimlaw.plugin import BROWSER_SCRIPTS, WORDS_SCRIPT
 
 BAD = Path(__file__).with_name("bad-data")
 
@@ -177,7 +178,14 @@ def hostile_site(tmp_path_factory):
     return site
 
 
-OUR_SCRIPTS = ("bundle.", "tablesort.js", "cite.js", "search.js", "cite-data.js", "words.js", "iframe-worker-shim.js")
+# Material's bundle, the vendored ones, the lookup page's data and the scripts the plugin adds (one list, its own)
+OUR_SCRIPTS = (
+    "bundle.",
+    "tablesort.js",
+    "iframe-worker-shim.js",
+    "cite-data.js",
+    *(Path(script).name for script in (WORDS_SCRIPT, *BROWSER_SCRIPTS)),
+)
 
 
 def test_no_injected_element_or_attribute(hostile_site):
