@@ -356,3 +356,31 @@ def test_the_relations_picture_fits_a_phone_and_no_label_leaves_its_box(built_si
             assert facts["cut"] == [], (shot.where, facts["cut"])
             assert facts["width"] <= facts["room"], shot.where
     context.close()
+
+
+@pytest.mark.parametrize("width", screenshots.WIDTHS)
+@pytest.mark.parametrize("mode", screenshots.MODES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_act_page_leads_back_to_its_group_and_on_to_its_neighbours(
+    built_site, offline_site, browser, lang, mode, width
+):
+    context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
+    page = context.new_page()
+    act = screenshots.Kind("act", "instruments/decision-8-2006/")
+    with screenshots.serve(built_site) as base:
+        [(shot, _)] = screenshots.plan([mode], [lang], [width], [act], base, offline_site)
+        page.goto(shot.url)
+        crumbs = page.locator("nav.breadcrumbs a")
+        assert crumbs.count() == 3 and page.locator("nav.breadcrumbs").is_visible()
+        if width >= 1366:  # the tabs (a phone has the drawer instead): the catalogue's is marked
+            catalogue_tab = page.locator(".md-tabs__item--active a")
+            assert catalogue_tab.count() == 1 and catalogue_tab.inner_text().strip() == crumbs.first.inner_text()
+        page.locator('nav.group-pager a[rel="prev"]').click()
+        page.wait_for_url("**/decision-203-2005/" if mode == "served" else "**/decision-203-2005.html")
+        page.locator('nav.group-pager a[rel="next"]').click()
+        page.wait_for_url("**/decision-8-2006/" if mode == "served" else "**/decision-8-2006.html")
+        crumbs.last.click()  # the group in the catalogue, its heading in view
+        page.wait_for_url("**#national-decision")
+        assert page.locator("#national-decision").is_visible()
+        assert page.evaluate("Math.abs(document.getElementById('national-decision').getBoundingClientRect().top) < 200")
+    context.close()
