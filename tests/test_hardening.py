@@ -19,6 +19,12 @@ BAD = Path(__file__).with_name("bad-data")
 EXPECTED = {
     "invalid-yaml": ("instruments.yaml", 5, "", "invalid YAML"),
     "duplicate-id": ("instruments.yaml", 21, "instruments[1] (law-one).id", "duplicate id 'law-one' (first on line 2)"),
+    "duplicate-address": (
+        "instruments.yaml",
+        27,
+        "instruments[1] (law-two).number",
+        "the permanent address id/law/2005/1-IIQ/ is already claimed by 'law-one'",
+    ),
     "duplicate-key": ("instruments.yaml", 10, "instruments[0].eqanun", "duplicate key 'eqanun' (first on line 9)"),
     "unknown-field": ("instruments.yaml", 28, "instruments[1] (decision-two).colour", "unknown field 'colour'"),
     "number-as-list": (

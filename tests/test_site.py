@@ -114,7 +114,11 @@ def public_site(tmp_path_factory):
 
 def test_the_public_sitemap_lists_every_page_of_every_language(public_site):
     locations = re.findall(r"<loc>([^<]+)</loc>", (public_site / "sitemap.xml").read_text(encoding="utf-8"))
-    pages = {p.relative_to(public_site).as_posix() for p in public_site.rglob("*.html") if p.name != "404.html"}
+    pages = {  # not the 404 page, nor the permanent addresses' forwarding pages (not to be indexed)
+        p.relative_to(public_site).as_posix()
+        for p in public_site.rglob("*.html")
+        if p.name != "404.html" and '<meta name="robots" content="noindex">' not in p.read_text(encoding="utf-8")
+    }
     expected = {"https://example.org/lawref/" + page.removesuffix("index.html") for page in pages}
     assert len(locations) == len(set(locations)) and set(locations) == expected
     assert {lang for lang in LANGUAGES for loc in locations if f"/lawref/{PREFIX[lang]}instruments/" in loc} == set(
@@ -152,3 +156,39 @@ def test_a_public_page_names_its_other_languages_by_absolute_address(public_site
 def test_the_sites_404_page_is_the_default_languages(built_site):
     """static-i18n writes each language's 404 page to the same file; the default language's must stay."""
     assert '<html lang="az"' in (built_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_every_permanent_address_forwards_to_its_act_in_every_language(real_corpus, public_site, offline_site):
+    """model/identity.py's addresses: a page at each, in each language, public and offline, forwarding to the act."""
+    import json
+
+    uris = {
+        record["id"]: record["uri"]
+        for record in json.loads((public_site / "data/instruments.json").read_text())["instruments"]
+    }
+    addressed = 0
+    for inst in real_corpus.instruments:
+        addresses = inst.identity.addresses
+        assert uris[inst.id] == (f"https://example.org/lawref/{addresses[0]}" if addresses else None)
+        for lang in LANGUAGES:
+            for site, act_page in (
+                (public_site, f"{PREFIX[lang]}instruments/{inst.id}/index.html"),
+                (offline_site, f"{PREFIX[lang]}instruments/{inst.id}.html"),
+            ):
+                for address in addresses:
+                    rel = f"{PREFIX[lang]}{address}index.html"
+                    page = (site / rel).read_text(encoding="utf-8")
+                    refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page).group(1)
+                    shown = re.search(r'<p>[^<]*<a href="([^"]+)">', page).group(1)
+                    assert resolve(site, rel, refresh)[0] == resolve(site, rel, shown)[0] == site / act_page, rel
+                    assert f'<html lang="{lang}">' in page
+                    if site == public_site:
+                        canonical = "https://example.org/lawref/" + act_page.removesuffix("index.html")
+                        assert f'<link rel="canonical" href="{canonical}">' in page
+                    addressed += 1
+    assert addressed > 2 * len(LANGUAGES) * len(real_corpus.instruments) // 2  # most acts have an address
+    decision = real_corpus.by_id["decision-203-2005"].identity.addresses
+    assert decision == ["id/decision/2005/203/", "eqanun/11446/"]
+    assert real_corpus.by_id["coe-cets-197"].identity.addresses == ["cets/197/"]
+    assert real_corpus.by_id["unga-res-55-25"].identity.addresses == ["un/A-RES-55-25/"]
+    assert real_corpus.by_id["law-2005-combating-trafficking"].identity.addresses == ["id/law/2005/958-IIQ/"]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from . import datafiles
+from .model.identity import SERIES
 
 STRINGS = Path(__file__).with_name("strings.yaml")
-SERIES_NUMBER = re.compile(r"CETS No\. (\d+)")  # a Council of Europe treaty's number, as the data writes it
 
 
 def strings() -> dict:
@@ -73,7 +72,7 @@ class Labels:
         a number."""
         if not inst.number:
             return ""
-        series = SERIES_NUMBER.fullmatch(inst.number)
+        series = SERIES.fullmatch(inst.number)
         if series:
             return self.ui["series_number"].format(n=series.group(1))
         return inst.number if inst.number[0].isalpha() else f"{self.ui['number_sign']} {inst.number}"

@@ -157,7 +157,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         if not self.builds:  # the first language: what every language shares is made once
             self._restart_if_code_changed()
             self.compiled = CompiledTemplates()
-            site = Site(self._load_corpus(), config.use_directory_urls)
+            site = Site(self._load_corpus(), config.use_directory_urls, config.site_url)
             written = write_stubs(Path(config.docs_dir), list(site.pages))
             if written:
                 log.debug(f"victimlaw: {written} page stubs written or removed")
@@ -220,6 +220,8 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         prefix = "" if build.lang == DEFAULT_LANGUAGE else f"{build.lang}/"
         script = self._done(f"lookup-{build.lang}", lookup_script, build.site, build.lang)
         files.append(File.generated(config, f"{prefix}cite/cite-data.js", content=script))
+        for path, page in build.site.forward_pages(build.lang).items():
+            files.append(File.generated(config, path, content=page))
         if build.lang == DEFAULT_LANGUAGE:  # shared by every language, at the site's root
             for path, text in self._done("shared", shared_files, build.site).items():
                 files.append(File.generated(config, path, content=text))
@@ -387,7 +389,8 @@ class GeneratedPage(MkDocsPage):
 
 def shared_files(site: Site) -> dict[str, str]:
     """The files every language links to, at the site's root: the data exports and the rules for words."""
-    return {**exports.files(site.corpus, site.labels), WORDS_SCRIPT: search.words_script(site.words)}
+    uris = {inst.id: site.act_uri(inst) for inst in site.corpus.instruments}
+    return {**exports.files(site.corpus, site.labels, uris), WORDS_SCRIPT: search.words_script(site.words)}
 
 
 def lookup_script(site: Site, lang: str) -> str:

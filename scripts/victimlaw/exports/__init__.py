@@ -33,10 +33,17 @@ CSV_COLUMNS = [
 BOM = "\ufeff"  # so that spreadsheet programs (Excel on Windows above all) read the file as UTF-8
 
 
-def files(corpus: Corpus, labels: dict[str, Labels] | None = None) -> dict[str, str]:
-    """Every export, by its path below the site's root."""
+def files(
+    corpus: Corpus, labels: dict[str, Labels] | None = None, uris: dict[str, str | None] | None = None
+) -> dict[str, str]:
+    """Every export, by its path below the site's root; `uris`: each act's permanent address on the site
+    (Site.act_uri), given to the JSON export as its "uri"."""
     labels = labels or {lang: Labels(lang) for lang in LANGUAGES}
-    exports = {"data/instruments.json": as_json(corpus.document), "data/instruments.csv": instruments_csv(corpus)}
+    document = corpus.document
+    if uris is not None:
+        records = [{**record, "uri": uris[record["id"]]} for record in document["instruments"]]
+        document = {**document, "instruments": records}
+    exports = {"data/instruments.json": as_json(document), "data/instruments.csv": instruments_csv(corpus)}
     for lang in LANGUAGES:
         exports[f"data/instruments-{lang}.csl.json"] = as_json(
             [citations.csl(inst, labels[lang]) for inst in corpus.instruments]

@@ -44,8 +44,9 @@ def text_environment() -> Environment:
     return env
 
 
-def fields(inst: Instrument, t: Labels) -> dict:
-    """The citation fields every format is built from, in one language."""
+def fields(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
+    """The citation fields every format is built from, in one language; its address the official text's, else
+    `uri`, the act's permanent address on the site (a public build's)."""
     authority = t.issuer[inst.issuer] if inst.issuer else None
     parts = [int(p) for p in inst.date.split("-")] if inst.date else []
     return {
@@ -65,17 +66,24 @@ def fields(inst: Instrument, t: Labels) -> dict:
         "ris_date": "/".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]) if parts else None,
         "number": t.number_label(inst),
         "raw_number": inst.number,
-        "url": inst.link,
+        "url": inst.link or uri,
         "ris_type": RIS_TYPES.get(inst.kind, "LEGAL"),
     }
 
 
-def styles(inst: Instrument, env: Environment | None = None, labels: dict[str, Labels] | None = None) -> dict[str, str]:
+def styles(
+    inst: Instrument,
+    env: Environment | None = None,
+    labels: dict[str, Labels] | None = None,
+    uris: dict[str, str | None] | None = None,
+) -> dict[str, str]:
     """The citation in the Azerbaijani, English (OSCOLA-like) and Russian (GOST-like) styles; `labels`,
-    one Labels per language, as the build has read them (read anew without)."""
+    one Labels per language, as the build has read them (read anew without); `uris`, the act's permanent
+    address in each language, for an act without an official text online."""
     module = (env or text_environment()).get_template("citation.txt.j2").module
     labels = labels or {lang: Labels(lang) for lang in LANGUAGES}
-    return {lang: _one_line(getattr(module, lang)(fields(inst, labels[lang]))) for lang in LANGUAGES}
+    uris = uris or {}
+    return {lang: _one_line(getattr(module, lang)(fields(inst, labels[lang], uris.get(lang)))) for lang in LANGUAGES}
 
 
 def bibtex(inst: Instrument, t: Labels, env: Environment | None = None) -> str:
@@ -124,11 +132,13 @@ def highwire(inst: Instrument, t: Labels) -> list[list[str]]:
     return tags
 
 
-def json_ld(inst: Instrument, corpus: Corpus, t: Labels) -> str:
-    """A schema.org Legislation block; safe to place inside <script>."""
+def json_ld(inst: Instrument, corpus: Corpus, t: Labels, uri: str | None = None) -> str:
+    """A schema.org Legislation block; safe to place inside <script>. `uri`: the act's permanent address, its @id
+    (absolute: given only where the site has a public address)."""
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Legislation",
+        **({"@id": uri} if uri else {}),
         "name": _one_line(inst.title[t.lang]),
         "inLanguage": t.lang,
         "legislationType": t.kind[inst.kind],

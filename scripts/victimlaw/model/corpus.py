@@ -16,6 +16,7 @@ from typing import Any
 from .checks import Checker, read_schema
 from .errors import DataError, Issue
 from .evidence import FIELD_LABELS, states, states_date
+from .identity import ActIdentity
 from .themes import Target, Theme, load_themes
 from .translations import Translations, azerbaijani, load_translations, require_for_instruments
 from .yamlsource import field_name, load
@@ -122,6 +123,10 @@ class Instrument:
     @property
     def eqanun_url(self) -> str | None:
         return EQANUN_URL.format(self.eqanun) if self.eqanun else None
+
+    @property
+    def identity(self) -> ActIdentity:
+        return ActIdentity.of(self)
 
     @property
     def link(self) -> str | None:
@@ -278,8 +283,20 @@ class _Checker(Checker):
         records = raw["instruments"]
         first_index: dict[str, int] = {}
         eqanun_owner: dict[int, str] = {}
+        address_owner: dict[str, str] = {}
         for i, rec in enumerate(records):
             path = ("instruments", i)
+            if "uri" in rec:
+                self.add(path + ("uri",), "the permanent address is made by the build from the act's identity")
+            identity = ActIdentity(rec["kind"], str(rec["date"])[:4] if rec.get("date") else None, rec["number"], None)
+            for address in identity.addresses:  # the e-qanun ids are checked below
+                if address in address_owner:
+                    self.add(
+                        path + ("number",),
+                        f"the permanent address {address} is already claimed by '{address_owner[address]}'",
+                    )
+                else:
+                    address_owner[address] = rec["id"]
             if rec["id"] in first_index:
                 first = self.lines.get(("instruments", first_index[rec["id"]], "id"), 0)
                 self.add(path + ("id",), f"duplicate id '{rec['id']}' (first on line {first})")

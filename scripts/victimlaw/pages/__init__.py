@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape, unescape
 from typing import Any, ClassVar, TypedDict, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from mkdocs.structure.files import File
@@ -132,8 +132,9 @@ def environment() -> Environment:
 class Site:
     """What one build shares: the corpus, the templates and the labels; renders any generated page."""
 
-    def __init__(self, corpus: Corpus, directory_urls: bool = True):
+    def __init__(self, corpus: Corpus, directory_urls: bool = True, site_url: str | None = None):
         self.corpus, self.directory_urls = corpus, directory_urls
+        self.site_url = site_url  # the public address (mkdocs.yml site_url), if the build has one
         self.env = environment()
         self.text_env = citations.text_environment()
         catalogue = strings()  # read once per build: an edit shows at the next build
@@ -161,6 +162,41 @@ class Site:
         if self.directory_urls and target == ".":
             target = "./"
         return f"{target}#{anchor}" if anchor else target
+
+    def act_uri(self, inst: Instrument, lang: str = DEFAULT_LANGUAGE) -> str | None:
+        """The act's own permanent address in a language: absolute with the site's public address, else from
+        the site's root; None for an act with nothing to address it by (no number, no e-qanun id)."""
+        addresses = inst.identity.addresses
+        if not addresses:
+            return None
+        return urljoin(self.site_url or "", ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + addresses[0])
+
+    def citations(self, inst: Instrument) -> dict[str, str]:
+        """The act's citation in each language's style, citing its permanent address where no official text is
+        online and the site has a public address."""
+        uris = {lang: self.act_uri(inst, lang) for lang in LANGUAGES} if self.site_url else None
+        return citations.styles(inst, self.text_env, self.labels, uris)
+
+    def forward_pages(self, lang: str) -> dict[str, str]:
+        """Each act's permanent addresses (model/identity.py) in one language, by the file below the site's root
+        that answers each: a page forwarding to the act's page (a refresh, the canonical address, a link)."""
+        t = self.labels[lang]
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        template = self.env.get_template("forward.html.j2")
+        pages = {}
+        for inst in self.corpus.instruments:
+            target = self.page_url(lang, f"instruments/{inst.id}.md")
+            for address in inst.identity.addresses:
+                here = prefix + address
+                link = get_relative_url(target, here + "index.html")
+                pages[here + "index.html"] = template.render(
+                    t=t,
+                    lang=lang,
+                    inst=inst,
+                    link=link,
+                    canonical=urljoin(self.site_url, target) if self.site_url else link,
+                )
+        return pages
 
     def page_url(self, lang: str, path: str) -> str:
         """page_url, remembered: a page is linked from many others."""

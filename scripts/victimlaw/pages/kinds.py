@@ -233,7 +233,7 @@ class InstrumentPages(PageKind):
             "inst": inst,
             "title": inst.name(t.lang),
             "downloads": self.downloads(inst, t),
-            "citations": citations.styles(inst, self.site.text_env, self.site.labels),
+            "citations": self.site.citations(inst),
             "implementation": self.implementation(inst),
             "place": self.site.kind(CataloguePages).places[inst.id],
         }
@@ -269,7 +269,9 @@ class InstrumentPages(PageKind):
             "title": values["title"],
             "description": inst.purpose[t.lang],
             "citation_meta": citations.highwire(inst, t),
-            "jsonld": citations.json_ld(inst, self.site.corpus, t),
+            "jsonld": citations.json_ld(
+                inst, self.site.corpus, t, self.site.site_url and self.site.act_uri(inst, t.lang)
+            ),
         }
 
     def downloads(self, inst: Instrument, t: Labels) -> list[tuple[str, str, str]]:
@@ -527,10 +529,7 @@ class LookupPage(PageKind):
 
     def script(self, t: Labels) -> str:
         """cite/cite-data.js of one language."""
-        citations_of = {
-            inst.id: citations.styles(inst, self.site.text_env, self.site.labels)[t.lang]
-            for inst in self.site.corpus.instruments
-        }
+        citations_of = {inst.id: self.site.citations(inst)[t.lang] for inst in self.site.corpus.instruments}
         locations = {
             inst.id: self.site.page_url(t.lang, f"instruments/{inst.id}.md") for inst in self.site.corpus.instruments
         }
