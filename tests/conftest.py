@@ -210,3 +210,9 @@ def built_site(tmp_path_factory) -> Path:
 def offline_site(tmp_path_factory) -> Path:
     """The copy for file:// use, as `make offline` builds it."""
     return build_site(tmp_path_factory.mktemp("offline") / "site-offline", VICTIMLAW_OFFLINE="true")
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory) -> Path:
+    """The site built with its public address, as the README's public command builds it."""
+    return build_site(tmp_path_factory.mktemp("public") / "site", VICTIMLAW_SITE_URL="https://example.org/lawref/")

@@ -444,3 +444,18 @@ def test_pages_rendered_ahead_by_a_worker_give_the_same_site(built_site, tmp_pat
     files = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     assert [str(p) for p in files if (built_site / p).read_bytes() != (site / p).read_bytes()] == []
+
+
+def test_a_public_build_rendered_ahead_by_a_worker_writes_the_same_sitemap(public_site, tmp_path):
+    """The sitemap and robots.txt of a public build do not depend on where its pages were rendered."""
+    from victimlaw.bench import project_copy
+
+    config = project_copy(tmp_path / "project")
+    text = config.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if "data_file:" in line)
+    config.write_text(text.replace(line, line + "\n      render_workers: 1"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(site, config, VICTIMLAW_SITE_URL="https://example.org/lawref/")
+    assert result.returncode == 0, result.stderr
+    for name in ("sitemap.xml", "sitemap.xml.gz", "robots.txt"):
+        assert (site / name).read_bytes() == (public_site / name).read_bytes(), name

@@ -104,26 +104,35 @@ def test_no_sitemap_without_the_sites_address(built_site):
     assert not (built_site / "sitemap.xml").exists() and not (built_site / "sitemap.xml.gz").exists()
 
 
-@pytest.fixture(scope="module")
-def public_site(tmp_path_factory):
-    """The site built with its public address, as the README's public command builds it."""
-    from conftest import build_site
-
-    return build_site(tmp_path_factory.mktemp("public") / "site", VICTIMLAW_SITE_URL="https://example.org/lawref/")
-
-
-def test_the_public_sitemap_lists_every_page_of_every_language(public_site):
-    locations = re.findall(r"<loc>([^<]+)</loc>", (public_site / "sitemap.xml").read_text(encoding="utf-8"))
+def test_the_public_sitemap_lists_every_page_of_every_language(public_site, real_corpus):
+    """Every page of every language once, each with absolute alternates in all languages and x-default (the
+    Azerbaijani page), lastmod when its data was last checked against an official page (never the build's date);
+    robots.txt names it."""
+    sitemap = (public_site / "sitemap.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
+    locations = [re.search(r"<loc>([^<]+)</loc>", entry).group(1) for entry in entries]
     pages = {  # not the 404 page, nor the permanent addresses' forwarding pages (not to be indexed)
         p.relative_to(public_site).as_posix()
         for p in public_site.rglob("*.html")
         if p.name != "404.html" and '<meta name="robots" content="noindex">' not in p.read_text(encoding="utf-8")
     }
-    expected = {"https://example.org/lawref/" + page.removesuffix("index.html") for page in pages}
-    assert len(locations) == len(set(locations)) and set(locations) == expected
-    assert {lang for lang in LANGUAGES for loc in locations if f"/lawref/{PREFIX[lang]}instruments/" in loc} == set(
-        LANGUAGES
-    )
+    base = "https://example.org/lawref/"
+    assert len(locations) == len(set(locations)) and set(locations) == {
+        base + p.removesuffix("index.html") for p in pages
+    }
+    for entry, location in zip(entries, locations, strict=True):
+        path = location.removeprefix(base)
+        for lang in LANGUAGES:
+            if PREFIX[lang] and path.startswith(PREFIX[lang]):
+                path = path.removeprefix(PREFIX[lang])
+        alternates = dict((lang, href) for lang, href in re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entry))
+        assert alternates == {**{lang: base + PREFIX[lang] + path for lang in LANGUAGES}, "x-default": base + path}
+        lastmod = re.search(r"<lastmod>([^<]+)</lastmod>", entry)
+        if path.startswith("instruments/") and path != "instruments/":
+            inst = real_corpus.by_id[path.removeprefix("instruments/").rstrip("/")]
+            assert (lastmod.group(1) if lastmod else None) == inst.checked, location
+    assert any("<lastmod>" in entry for entry in entries)
+    assert (public_site / "robots.txt").read_text(encoding="utf-8").splitlines()[-1] == f"Sitemap: {base}sitemap.xml"
 
 
 def test_a_public_page_names_its_other_languages_by_absolute_address(public_site, built_site):

@@ -15,6 +15,7 @@ the theme renders it.
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
 import logging
 import multiprocessing
@@ -131,6 +132,9 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         self.jobs: dict[str, Future] = {}  # other work the workers do for this build, by name
         self.compiled = CompiledTemplates()  # made afresh for each build
         self.section: MkDocsPage | None = None  # the navigation page marked active for the page being built
+        # a public build's pages, for its sitemap: by path below a language's root, each language's address
+        # and when its data was last checked
+        self.site_pages: dict[str, dict[str, tuple[str, str | None]]] = {}
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -291,11 +295,17 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
     def on_post_page(self, output, *, page, config):
         """A generated page is in its file now: let its body and bulky metadata (citation tags, JSON-LD) go, for
         mkdocs and static-i18n keep every page of every language to the end. The title stays: navigation
-        and the language switcher may still name the page."""
+        and the language switcher may still name the page. A public build notes the page for its sitemap."""
         if self.section is not None:
             self.section.active = False
             self.section = None
-        if self._generated(page.file):
+        generated = self._generated(page.file)
+        if config.site_url:
+            lang = self._current().lang
+            path = page.url if lang == DEFAULT_LANGUAGE else page.url.removeprefix(f"{lang}/")
+            checked = generated.kind.checked(generated) if generated else None
+            self.site_pages.setdefault(path, {})[lang] = (page.url, checked)
+        if generated:
             page.content, page.toc = "", get_toc([])
             page.meta = {key: value for key, value in page.meta.items() if key == "title"}
         return output
@@ -308,13 +318,19 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
     @event_priority(-200)  # after static-i18n: it writes the sitemap and builds the other languages here
     def _finish_language(self, *, config) -> None:
         """This language is built; after the last one, the site is ready to take its place."""
-        self.builds.pop()
+        finished = self.builds.pop()
         if self.builds:
             return
         self._stop_rendering_ahead()
-        if not config.site_url:  # a sitemap without the site's address would list "None/..." locations
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                (Path(config.site_dir) / name).unlink(missing_ok=True)
+        site_dir = Path(config.site_dir)
+        for name in ("sitemap.xml", "sitemap.xml.gz"):  # static-i18n's: every page, but no x-default nor lastmod
+            (site_dir / name).unlink(missing_ok=True)
+        if config.site_url:  # a sitemap needs the site's address
+            sitemap = finished.site.sitemap(self.site_pages)
+            (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
+            (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=0))
+            (site_dir / "robots.txt").write_text(finished.site.robots(), encoding="utf-8")
+        self.site_pages = {}
         if self.output is not None:
             self.output.built = True
 

@@ -134,6 +134,18 @@ class Instrument:
         return self.eqanun_url or self.official_url
 
     @property
+    def checked(self) -> str | None:
+        """When an official page (or a copy of one) was last consulted for this record: the latest `retrieved`
+        of its sources, its provisions' and its participation's; None for a record drawn from the article only."""
+        sources = (
+            *self.sources,
+            *(s for p in self.provisions for s in p.sources),
+            *(t.source for p in self.provisions for t in p.texts),
+            *(s for step in self.participation for s in step.sources),
+        )
+        return max((s.retrieved for s in sources if s.retrieved), default=None)
+
+    @property
     def refs(self) -> list[int]:
         """Article reference numbers this record relies on, in order of first use."""
         seen: list[int] = []

@@ -87,6 +87,11 @@ class PageKind:
         """What a search result says of the page beside its title ("" for nothing)."""
         return ""
 
+    def checked(self, page: Page) -> str | None:
+        """When the data the page shows was last checked against an official page (the sitemap's lastmod):
+        by default the latest of every record's, for the pages that list them all."""
+        return max((inst.checked for inst in self.site.corpus.instruments if inst.checked), default=None)
+
 
 K = TypeVar("K", bound=PageKind)
 
@@ -176,6 +181,24 @@ class Site:
         online and the site has a public address."""
         uris = {lang: self.act_uri(inst, lang) for lang in LANGUAGES} if self.site_url else None
         return citations.styles(inst, self.text_env, self.labels, uris)
+
+    def sitemap(self, pages: dict[str, dict[str, tuple[str, str | None]]]) -> str:
+        """sitemap.xml of a public build: every page of every language, with its alternates in all of them and
+        x-default (the default language's), and when its data was last checked (pages[path][lang]: its address
+        from the site's root and that date, None for a page written by hand)."""
+        assert self.site_url, "a sitemap needs the site's public address"
+        entries = []
+        for versions in pages.values():
+            alternates = [(lang, urljoin(self.site_url, url)) for lang, (url, _) in sorted(versions.items())]
+            if DEFAULT_LANGUAGE in versions:
+                alternates.append(("x-default", urljoin(self.site_url, versions[DEFAULT_LANGUAGE][0])))
+            for url, lastmod in versions.values():
+                entries.append({"loc": urljoin(self.site_url, url), "lastmod": lastmod, "alternates": alternates})
+        return self.env.get_template("sitemap.xml.j2").render(entries=entries)
+
+    def robots(self) -> str:
+        """robots.txt of a public build, naming the sitemap."""
+        return self.env.get_template("robots.txt.j2").render(sitemap=urljoin(self.site_url or "", "sitemap.xml"))
 
     def forward_pages(self, lang: str) -> dict[str, str]:
         """Each act's permanent addresses (model/identity.py) in one language, by the file below the site's root

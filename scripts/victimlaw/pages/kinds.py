@@ -263,6 +263,9 @@ class InstrumentPages(PageKind):
     def search_label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
         return t.facts(values["inst"])
 
+    def checked(self, page: Page) -> str | None:
+        return page.values["inst"].checked
+
     def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
         inst = values["inst"]
         return {
@@ -720,6 +723,11 @@ class ThemePages(PageKind):
 
     def search_label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
         return t.ui["theme_label"]
+
+    def checked(self, page: Page) -> str | None:
+        corpus = self.site.corpus
+        dates = [corpus.by_id[i].checked for i in page.values["theme"].instrument_ids]
+        return max((date for date in dates if date), default=None)
 
 
 class ThemesIndexPage(PageKind):
