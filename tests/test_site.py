@@ -201,3 +201,29 @@ def test_every_permanent_address_forwards_to_its_act_in_every_language(real_corp
     assert real_corpus.by_id["coe-cets-197"].identity.addresses == ["cets/197/"]
     assert real_corpus.by_id["unga-res-55-25"].identity.addresses == ["un/A-RES-55-25/"]
     assert real_corpus.by_id["law-2005-combating-trafficking"].identity.addresses == ["id/law/2005/958-IIQ/"]
+
+
+def test_a_public_page_tells_a_messenger_its_title_description_address_and_language(public_site, built_site):
+    """Open Graph and Twitter card tags on every page of a public build; descriptions of at most 160 characters."""
+    for lang in LANGUAGES:
+        for page in ("", "instruments/decision-203-2005/", "themes/shelter/"):
+            head = (public_site / PREFIX[lang] / page / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+            tags = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:]+)" content="([^"]*)">', head))
+            assert tags["og:url"] == f"https://example.org/lawref/{PREFIX[lang]}{page}"
+            assert tags["og:locale"] == {"az": "az_AZ", "en": "en_GB", "ru": "ru_RU"}[lang]
+            assert tags["og:title"] and tags["og:description"] and tags["twitter:card"] == "summary"
+            assert tags["og:type"] == ("article" if page.startswith("instruments/") else "website")
+            assert len(re.findall(r'<meta property="og:locale:alternate"', head)) == len(LANGUAGES) - 1
+    for path in public_site.rglob("index.html"):
+        description = re.search(r'<meta name="description" content="([^"]*)">', path.read_text(encoding="utf-8"))
+        assert description is None or len(description.group(1)) <= 160, path
+    assert "og:" not in (built_site / "en/instruments/decision-203-2005/index.html").read_text(encoding="utf-8")
+
+
+def test_the_404_page_says_so_in_the_default_language_and_leads_on(public_site):
+    page = (public_site / "404.html").read_text(encoding="utf-8")
+    assert "<title>Səhifə tapılmadı - " in page and "<h1>Səhifə tapılmadı</h1>" in page and "Not found" not in page
+    assert (
+        '<a href="https://example.org/lawref/instruments/">' in page
+        and '<a href="https://example.org/lawref/cite/">' in page
+    )

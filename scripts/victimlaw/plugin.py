@@ -255,6 +255,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             shared_partial_key=shared_partial_key,
             shared_partials=build.shared_partials,
             site_labels=build.site.labels[build.lang].ui,  # strings.yaml for the theme's own partials
+            og_locales={lang: labels.ui["og_locale"] for lang, labels in build.site.labels.items()},
         )
         return env
 
