@@ -215,4 +215,8 @@ def offline_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def public_site(tmp_path_factory) -> Path:
     """The site built with its public address, as the README's public command builds it."""
-    return build_site(tmp_path_factory.mktemp("public") / "site", VICTIMLAW_SITE_URL="https://example.org/lawref/")
+    return build_site(
+        tmp_path_factory.mktemp("public") / "site",
+        VICTIMLAW_SITE_URL="https://example.org/lawref/",
+        VICTIMLAW_REPO_URL="https://github.com/example/lawref",
+    )

@@ -227,3 +227,28 @@ def test_the_404_page_says_so_in_the_default_language_and_leads_on(public_site):
         '<a href="https://example.org/lawref/instruments/">' in page
         and '<a href="https://example.org/lawref/cite/">' in page
     )
+
+
+def test_an_act_page_says_when_it_was_last_checked_and_how_to_report_an_error(public_site, built_site, real_corpus):
+    from html import unescape
+    from urllib.parse import parse_qs, urlsplit
+
+    from victimlaw.labels import Labels
+
+    for lang in LANGUAGES:
+        t = Labels(lang)
+        for inst in real_corpus.instruments:
+            rel = f"{PREFIX[lang]}instruments/{inst.id}/index.html"
+            page = (public_site / rel).read_text(encoding="utf-8")
+            checked = t.date(inst.checked) if inst.checked else t.ui["checked_none"]
+            assert f"<dt>{t.ui['checked']}</dt>\n<dd>{checked}</dd>" in page, rel
+            link = unescape(re.search(r'<p class="report-error"><a href="([^"]+)"', page).group(1))
+            parts = urlsplit(link)
+            assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://github.com/example/lawref/issues/new"
+            fields = parse_qs(parts.query)
+            assert inst.name(lang) in fields["title"][0]
+            assert f"https://example.org/lawref/{rel.removesuffix('index.html')}" in fields["body"][0]
+            assert inst.id in fields["body"][0]
+    assert 'class="report-error"' not in (built_site / "instruments/decision-203-2005/index.html").read_text(
+        encoding="utf-8"
+    )

@@ -162,7 +162,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         if not self.builds:  # the first language: what every language shares is made once
             self._restart_if_code_changed()
             self.compiled = CompiledTemplates()
-            site = Site(self._load_corpus(), config.use_directory_urls, config.site_url)
+            site = Site(self._load_corpus(), config.use_directory_urls, config.site_url, config.repo_url)
             written = write_stubs(Path(config.docs_dir), list(site.pages))
             if written:
                 log.debug(f"victimlaw: {written} page stubs written or removed")

@@ -137,9 +137,12 @@ def environment() -> Environment:
 class Site:
     """What one build shares: the corpus, the templates and the labels; renders any generated page."""
 
-    def __init__(self, corpus: Corpus, directory_urls: bool = True, site_url: str | None = None):
+    def __init__(
+        self, corpus: Corpus, directory_urls: bool = True, site_url: str | None = None, repo_url: str | None = None
+    ):
         self.corpus, self.directory_urls = corpus, directory_urls
         self.site_url = site_url  # the public address (mkdocs.yml site_url), if the build has one
+        self.repo_url = repo_url  # the project's repository (mkdocs.yml repo_url), where readers report errors
         self.env = environment()
         self.text_env = citations.text_environment()
         catalogue = strings()  # read once per build: an edit shows at the next build

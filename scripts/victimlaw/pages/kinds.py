@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any, NamedTuple
+from urllib.parse import urlencode, urljoin
 
 from markupsafe import Markup, escape
 
@@ -234,6 +235,7 @@ class InstrumentPages(PageKind):
             "title": inst.name(t.lang),
             "downloads": self.downloads(inst, t),
             "citations": self.site.citations(inst),
+            "report": self.report_url(inst, t),
             "implementation": self.implementation(inst),
             "place": self.site.kind(CataloguePages).places[inst.id],
         }
@@ -262,6 +264,18 @@ class InstrumentPages(PageKind):
 
     def search_label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
         return t.facts(values["inst"])
+
+    def report_url(self, inst: Instrument, t: Labels) -> str | None:
+        """A new issue in the project's repository with the page and the record filled in (None without one)."""
+        site = self.site
+        if not site.repo_url:
+            return None
+        page = site.page_url(t.lang, f"instruments/{inst.id}.md")
+        fields = {
+            "title": t.ui["report_title"].format(name=inst.name(t.lang)),
+            "body": t.ui["report_body"].format(page=urljoin(site.site_url or "", page), record=inst.id),
+        }
+        return f"{site.repo_url.rstrip('/')}/issues/new?{urlencode(fields)}"
 
     def checked(self, page: Page) -> str | None:
         return page.values["inst"].checked
