@@ -384,3 +384,43 @@ def test_an_act_page_leads_back_to_its_group_and_on_to_its_neighbours(
         assert page.locator("#national-decision").is_visible()
         assert page.evaluate("Math.abs(document.getElementById('national-decision').getBoundingClientRect().top) < 200")
     context.close()
+
+
+@pytest.fixture(scope="module")
+def public_served(tmp_path_factory):
+    """A public build (head alternates, sitemaps) served at the very address it was built for."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import build_site
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    site = build_site(tmp_path_factory.mktemp("public-served") / "site", VICTIMLAW_SITE_URL=base)
+    server.RequestHandlerClass = functools.partial(screenshots.Handler, directory=str(site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_public_build_makes_no_failed_request_and_its_switcher_keeps_the_page(public_served, browser):
+    """Material's script asks for sitemap.xml beside each of a page's hreflang alternates: none may fail."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    problems = []
+    for shot, kind in screenshots.plan(["served"], list(LANGUAGES), [1366], screenshots.KINDS, public_served, None):
+        page = context.new_page()
+        screenshots.listen(page, shot, kind)
+        screenshots.visit(page, shot, kind)
+        page.wait_for_timeout(200)  # the alternates' sitemaps are asked for after the page's load
+        problems += [f"{shot.where}: {fault}" for fault in shot.faults]
+        page.close()
+    assert not problems, "\n".join(problems)
+    page = context.new_page()
+    page.goto(public_served + "instruments/decision-203-2005/")
+    page.hover(".md-select")
+    page.click('.md-select a[hreflang="ru"]')
+    page.wait_for_url(public_served + "ru/instruments/decision-203-2005/")
+    context.close()
