@@ -119,8 +119,9 @@ def test_edits_of_labels_data_templates_and_code_show_at_the_next_rebuild(server
     assert wait_for(base + "ru/instruments/decision-203-2005/", '<meta name="edited-theme">'), log.read_text()
 
     script = package / "search" / "search.js"
-    script.write_text(script.read_text(encoding="utf-8") + "\n// edited while serving\n", encoding="utf-8")
-    assert wait_for(base + "assets/javascripts/search.js", "// edited while serving"), log.read_text()
+    edited = 'window.victimlawEdited = "edited while serving";'  # code: the site's copy is minified, comments go
+    script.write_text(script.read_text(encoding="utf-8") + "\n" + edited + "\n", encoding="utf-8")
+    assert wait_for(base + "assets/javascripts/search.js", '"edited while serving"'), log.read_text()
 
     kinds = package / "pages" / "kinds.py"  # new code, appended so that it does not depend on the file's layout
     kinds.write_text(kinds.read_text(encoding="utf-8") + EDITED_CODE, encoding="utf-8")

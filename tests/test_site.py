@@ -252,3 +252,11 @@ def test_an_act_page_says_when_it_was_last_checked_and_how_to_report_an_error(pu
     assert 'class="report-error"' not in (built_site / "instruments/decision-203-2005/index.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_the_projects_scripts_are_minified(built_site):
+    from victimlaw.plugin import BROWSER_SCRIPTS
+
+    for path, source in BROWSER_SCRIPTS.items():
+        served, original = (built_site / path).read_text(encoding="utf-8"), source.read_text(encoding="utf-8")
+        assert len(served) < 0.8 * len(original) and "\n  " not in served and "// " not in served, path

@@ -41,6 +41,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from rjsmin import jsmin
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, exports, search
 from .generate import write_stubs
@@ -231,8 +232,8 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         if build.lang == DEFAULT_LANGUAGE:  # shared by every language, at the site's root
             for path, text in self._done("shared", shared_files, build.site).items():
                 files.append(File.generated(config, path, content=text))
-            for path, source in BROWSER_SCRIPTS.items():
-                files.append(File.generated(config, path, abs_src_path=str(source)))
+            for path, source in BROWSER_SCRIPTS.items():  # minified: a reader's browser needs no comments
+                files.append(File.generated(config, path, content=jsmin(source.read_text(encoding="utf-8"))))
         return files
 
     def on_nav(self, nav, *, config, files):
