@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv venv-dev lock lint browser java generate check site offline serve test bench screenshots clean
+.PHONY: venv venv-dev lock lint browser java generate check site offline serve test bench audit screenshots clean
 
 # Two locks made by pip-compile from requirements/*.in, every file pinned by its hash (see `make lock`):
 # requirements/runtime.txt builds the site (`make serve`, `make site`); requirements/dev.txt adds what the tests
@@ -85,6 +85,16 @@ test: lint venv-dev browser java node_modules/axe-core/axe.min.js
 bench: venv
 	$(BIN)/python -m victimlaw.bench $(BENCH_ARGS)
 
+# Lighthouse (pinned in audit/package.json, installed there: it is large and the tests do not need it) with
+# Debian's chromium over every kind of page, in each language, desktop and mobile, behind a local server that
+# compresses and caches as a static host does; writes audit-results/report.md. Narrow it with AUDIT_ARGS.
+audit/node_modules/.bin/lighthouse: audit/package.json audit/package-lock.json
+	cd audit && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: venv browser audit/node_modules/.bin/lighthouse
+	$(BIN)/python -m victimlaw.audit $(AUDIT_ARGS)
+
 # Every kind of page in each language at 1366 and 390 px, served and from disk, for a reviewer: builds both
 # sites in a temporary folder and writes only screenshots/ (index.html, report.txt, the PNGs).
 # SCREENSHOTS_ARGS="--kinds search cite --langs ru --widths 390" narrows it (python -m victimlaw.screenshots -h).
@@ -93,5 +103,5 @@ screenshots: venv-dev browser
 
 # A generated folder of docs/<lang>/ is the one holding the plugin's .gitignore (scripts/victimlaw/generate.py).
 clean:
-	rm -rf site site-offline site-offline.zip screenshots node_modules $(VENV)
+	rm -rf site site-offline site-offline.zip screenshots audit-results node_modules audit/node_modules $(VENV)
 	for marker in docs/*/*/.gitignore; do [ -f "$$marker" ] && rm -rf "$$(dirname "$$marker")"; done; true

@@ -63,3 +63,35 @@ def test_a_wrong_public_address_stops_the_build_before_anything_is_written(tmp_p
     result = run_build(site, VICTIMLAW_SITE_URL=address)
     assert result.returncode != 0 and problem in result.stdout + result.stderr
     assert not site.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_the_audits_server_compresses_and_caches_as_a_static_host(tmp_path):
+    """make audit's server (victimlaw.audit.HostHandler): gzip for text, cache headers, the site's 404 page."""
+    import gzip
+    import http.server
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from victimlaw.audit import HostHandler
+
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text("<p>" + "text " * 200 + "</p>", encoding="utf-8")
+    (tmp_path / "404.html").write_text("<p>not here</p>", encoding="utf-8")
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), lambda *a, **k: HostHandler(*a, directory=str(tmp_path), **k)
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        request = urllib.request.Request(base + "page/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert response.headers["Cache-Control"] == "max-age=600"
+            assert gzip.decompress(response.read()).decode().startswith("<p>text")
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base + "nowhere/")
+        assert missing.value.code == 404 and b"not here" in missing.value.read()
+    finally:
+        server.shutdown()
+        server.server_close()
