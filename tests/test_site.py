@@ -211,7 +211,8 @@ def test_a_public_page_tells_a_messenger_its_title_description_address_and_langu
             tags = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:]+)" content="([^"]*)">', head))
             assert tags["og:url"] == f"https://example.org/lawref/{PREFIX[lang]}{page}"
             assert tags["og:locale"] == {"az": "az_AZ", "en": "en_GB", "ru": "ru_RU"}[lang]
-            assert tags["og:title"] and tags["og:description"] and tags["twitter:card"] == "summary"
+            assert tags["og:title"] and tags["og:description"] and tags["twitter:card"] == "summary_large_image"
+            assert tags["og:image"] == tags["twitter:image"] == tags["og:url"] + "card.png"
             assert tags["og:type"] == ("article" if page.startswith("instruments/") else "website")
             assert len(re.findall(r'<meta property="og:locale:alternate"', head)) == len(LANGUAGES) - 1
     for path in public_site.rglob("index.html"):
@@ -260,3 +261,15 @@ def test_the_projects_scripts_are_minified(built_site):
     for path, source in BROWSER_SCRIPTS.items():
         served, original = (built_site / path).read_text(encoding="utf-8"), source.read_text(encoding="utf-8")
         assert len(served) < 0.8 * len(original) and "\n  " not in served and "// " not in served, path
+
+
+def test_every_public_page_has_its_social_preview_card(public_site):
+    """og:image: a 1200 x 630 PNG drawn at build time beside every page (victimlaw.cards), none elsewhere."""
+    from PIL import Image
+
+    pages = [p for p in public_site.rglob("index.html") if 'property="og:image"' in p.read_text(encoding="utf-8")]
+    assert len(pages) > 150
+    for page in pages:
+        with Image.open(page.parent / "card.png") as card:
+            assert (card.format, card.size) == ("PNG", (1200, 630)), page
+    assert len(list(public_site.rglob("card.png"))) == len(pages)

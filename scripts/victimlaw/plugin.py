@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import html
 import logging
 import multiprocessing
 import os
@@ -43,7 +44,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from rjsmin import jsmin
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, exports, search
+from . import DEFAULT_LANGUAGE, LANGUAGES, cards, exports, search
 from .generate import write_stubs
 from .model.corpus import Corpus, load_corpus
 from .model.errors import DataError
@@ -137,6 +138,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         # a public build's pages, for its sitemap: by path below a language's root, each language's address
         # and when its data was last checked
         self.site_pages: dict[str, dict[str, tuple[str, str | None]]] = {}
+        self.cards: dict[str, tuple[str, str, str]] = {}  # by page address: its card's title, label, site name
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -285,6 +287,8 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             rendered = build.site.render(generated, build.lang)
         page.meta, page.content, page.toc = rendered.meta, rendered.html, get_toc(rendered.toc)
         build.index.add(rendered.entries)
+        if rendered.entries and rendered.entries[0].get("k"):  # what the page is, for its social preview card
+            page.meta = {**page.meta, "card_label": rendered.entries[0]["k"]}
         self.section = self._section_of(generated, page, nav)
         if self.section is not None:  # a page outside the navigation: the tab it belongs under is marked
             self.section.active = True
@@ -310,6 +314,9 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             path = page.url if lang == DEFAULT_LANGUAGE else page.url.removeprefix(f"{lang}/")
             checked = generated.kind.checked(generated) if generated else None
             self.site_pages.setdefault(path, {})[lang] = (page.url, checked)
+            title = config.site_description if page.is_homepage else html.unescape(page.title or "")
+            label = (page.meta or {}).get("card_label", "")
+            self.cards[page.url] = (title, label, config.site_name)
         if generated:
             page.content, page.toc = "", get_toc([])
             page.meta = {key: value for key, value in page.meta.items() if key == "title"}
@@ -343,7 +350,9 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
                 for url, _ in versions.values():
                     if url:  # the site's root has the whole sitemap
                         (site_dir / url / "sitemap.xml").write_text(entry, encoding="utf-8")
-        self.site_pages = {}
+            for url, (title, label, site_name) in self.cards.items():  # og:image of each page (overrides/main.html)
+                (site_dir / url / CARD).write_bytes(cards.card(title, label, site_name))
+        self.site_pages, self.cards = {}, {}
         if self.output is not None:
             self.output.built = True
 
@@ -496,6 +505,7 @@ def valid_toggles(html: str) -> str:
     return MATERIAL_TOGGLE.sub(r"\1>", html)
 
 
+CARD = "card.png"  # a page's social preview card, in its folder (a public build's)
 SITE_URL_VARIABLE = "VICTIMLAW_SITE_URL"  # the public address, as mkdocs.yml reads it into site_url
 
 
