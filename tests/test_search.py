@@ -446,3 +446,50 @@ def test_the_browser_finds_terms_in_split_groups(served_site, page, monkeypatch)
         [shards, ["приют", "прав", "пр", "пр приют", "другое"]],
     )
     assert found == [[1, 3], [0, 3], [0, 1, 2, 3], [1, 3], [4]]
+
+
+SNOWBALL = Path(__file__).with_name("fixtures") / "snowball-russian"  # with its licence and source (README.md)
+
+
+def snowball_russian() -> tuple[list[str], list[str]]:
+    """Snowball's Russian vocabulary and, line for line, each word's stem."""
+    import gzip
+
+    words, stems = (
+        gzip.decompress((SNOWBALL / name).read_bytes()).decode("utf-8").split()
+        for name in ("voc.txt.gz", "output.txt.gz")
+    )
+    assert len(words) == len(stems) == 49785
+    return words, stems
+
+
+def test_snowballs_russian_vocabulary_comes_out_of_the_sites_folding_and_stemming_as_snowball_stems_it():
+    """Every word of the reference vocabulary, folded and stemmed as the index is made, gives the reference stem
+    folded the same way (folding keeps й, which the Russian endings need; ё is е for both)."""
+    words, stems = snowball_russian()
+    wrong = [(w, s) for w, s in zip(words, stems, strict=True) if search.terms(w, "ru") != [search.fold(s)]]
+    assert wrong == []
+
+
+@pytest.mark.browser
+def test_the_browser_stems_snowballs_russian_vocabulary_as_python_does(served_site, page):
+    words, stems = snowball_russian()
+    page.goto(served_site + "ru/")
+    browser = page.evaluate("words => words.map(w => victimlawSearch.terms(w, 'ru').join(' '))", words)
+    wrong = [(w, b, s) for w, b, s in zip(words, browser, stems, strict=True) if b != search.fold(s)]
+    assert wrong == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("защита", "защиты", "защитой"),
+        ("уголовная ответственность", "уголовной ответственности"),
+        ("национальный", "национальной", "Национального"),
+    ],
+)
+def test_inflected_russian_forms_find_the_same_pages(served_site, page, forms):
+    page.goto(served_site + "ru/")
+    found = [sorted(results(page, form)) for form in forms]
+    assert found[0] and all(f == found[0] for f in found), dict(zip(forms, map(len, found), strict=True))

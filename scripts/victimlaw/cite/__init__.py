@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import datafiles
 from ..model.corpus import Corpus, Instrument
 from ..search.words import WordRules, word_rules
+from ..search.words import fold as search_fold
 
 VOCABULARY = Path(__file__).with_name("citation.yaml")
 
@@ -38,13 +39,13 @@ def vocabulary() -> dict:
 
 
 def fold(text: str, rules: WordRules | None = None) -> str:
-    """Lower-case and strip the letters that people type either way (wordrules.yaml): İ/I/ı/i, ə/e, ş/s,
-    ç/c, ğ/g, ö/o, ü/u, ё/е, accents; dashes are hyphens."""
+    """The site search's folding (wordrules.yaml: İ/I/ı/i, ə/e, ş/s, ç/c, ğ/g, ö/o, ü/u, ё/е, case, accents;
+    й kept), of the text composed first (a letter typed as a letter and a mark is one letter), then without the
+    marks left standing alone; dashes are hyphens."""
     rules = rules or word_rules()
-    for capital, folded in rules.capitals.items():  # replace(), not translate(): faster for two letters
-        text = text.replace(capital, folded)
-    text = unicodedata.normalize(rules.decomposition, text.lower().translate(rules.letters_table))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != rules.marks)
+    text = search_fold(unicodedata.normalize("NFC", text), rules)
+    if any(unicodedata.category(ch) == rules.marks for ch in text):
+        text = "".join(ch for ch in text if unicodedata.category(ch) != rules.marks)
     for dash, hyphen in rules.dashes.items():
         text = text.replace(dash, hyphen)
     return text

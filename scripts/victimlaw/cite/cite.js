@@ -20,16 +20,16 @@
     var data = words();
     if (!prepared || prepared.data !== data) {
       var rules = data.fold;
-      prepared = { data: data, capitals: replacer(rules.capitals), letters: replacer(rules.letters), dashes: replacer(rules.dashes),
-        decomposition: rules.others.decomposition, marks: new RegExp("\\p{" + rules.others.marks + "}", "gu") };
+      prepared = { data: data, dashes: replacer(rules.dashes), marks: new RegExp("\\p{" + rules.others.marks + "}", "gu") };
     }
     return prepared;
   }
 
+  // The site search's folding (search.js, loaded on every page), of the text composed first, then without the
+  // marks left standing alone; dashes are hyphens: as cite.py's fold.
   function fold(text) {
     var f = folding();
-    text = f.letters(f.capitals(text).toLowerCase());
-    return f.dashes(text.normalize(f.decomposition).replace(f.marks, ""));
+    return f.dashes(window.victimlawSearch.fold(text.normalize("NFC")).replace(f.marks, ""));
   }
   function length(word) { return Array.from(word).length; }  // in characters, not UTF-16 code units
   function compact(number) { return fold(number).replace(/№/g, "").replace(/[^0-9a-z]/g, ""); }
