@@ -37,6 +37,7 @@ from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, PrefixLoader
 from jinja2.bccache import Bucket
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
@@ -58,9 +59,10 @@ PACKAGE = Path(__file__).parent
 VENDORED_SHIM = "assets/javascripts/iframe-worker-shim.js"
 # The browser's side of the package, served from beside its Python twin; in the order the pages load them.
 WORDS_SCRIPT = "search/words.js"  # the rules for words (search/wordrules.yaml), written by the build
+# In the order they run (deferred, after search/words.js): cite.js folds with search.js's folding.
 BROWSER_SCRIPTS = {
-    "assets/javascripts/cite.js": PACKAGE / "cite" / "cite.js",
     "assets/javascripts/search.js": PACKAGE / "search" / "search.js",
+    "assets/javascripts/cite.js": PACKAGE / "cite" / "cite.js",
     "assets/javascripts/catalogue.js": PACKAGE / "pages" / "catalogue.js",
 }
 
@@ -154,8 +156,11 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         if offline and offline.config.enabled:
             # No server answers a missing file:// address with 404.html, and its links are from the site's root.
             config.theme.static_templates.discard("404.html")
-        for script in (WORDS_SCRIPT, *BROWSER_SCRIPTS):
-            if script not in config.extra_javascript:
+        present = {str(script) for script in config.extra_javascript}
+        for path in (WORDS_SCRIPT, *BROWSER_SCRIPTS):
+            if path not in present:
+                script = ExtraScriptValue(path)
+                script.defer = True  # run once the page is parsed, in this order (the rules for words first)
                 config.extra_javascript.append(script)
         if self.command == "build" and self.output is None:
             self.output = SiteOutput(Path(config.site_dir))

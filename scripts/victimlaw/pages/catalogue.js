@@ -43,7 +43,6 @@
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });  // after the reset
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
     apply(false);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
