@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import DATA, MINIMAL
@@ -92,13 +94,14 @@ def test_text_in_the_data_stays_text(data_dir, text):
     yaml_text = MINIMAL.replace('en: "First law"', "en: " + _quote(text), 1).replace(
         'en: "Protects victims."', "en: " + _quote(text), 1
     )
+    benign = render_site(load_corpus(data_dir / "instruments.yaml"), directory_urls=False)
     (data_dir / "instruments.yaml").write_text(yaml_text, encoding="utf-8")
     pages = render_site(load_corpus(data_dir / "instruments.yaml"), directory_urls=False)
     for path in ("en/instruments/law-one.md", "en/instruments/decision-two.md", "en/instruments/index.md"):
         html = to_html(pages[path])
-        assert (
-            "<script" not in html and "<img" not in html and "javascript:" not in html.replace("javascript:alert", "")
-        )
+        scripts = re.findall(r"<script\b.*?</script>", html, re.S)  # the templates' own (the catalogue has one)
+        assert scripts == re.findall(r"<script\b.*?</script>", to_html(benign[path]), re.S)
+        assert "<img" not in html and "javascript:" not in html.replace("javascript:alert", "")
         assert 'href="javascript' not in html
         assert "<em>bold" not in html and "<em>it" not in html and "<strong>bold" not in html
     title_html = to_html(pages["en/instruments/law-one.md"])
