@@ -2,3 +2,8 @@
 
 LANGUAGES = ("az", "en", "ru")
 DEFAULT_LANGUAGE = "az"
+
+
+def language_folder(lang: str) -> str:
+    """Where a language's pages are below the site's root: the default language at the root, "en/" for English."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

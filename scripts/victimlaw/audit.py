@@ -27,10 +27,10 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import LANGUAGES
+from . import LANGUAGES, language_folder
 from .bench import project_copy
 from .paths import PROJECT
-from .screenshots import CHROMIUM_ARGS, KINDS, Handler, prefix
+from .screenshots import CHROMIUM_ARGS, KINDS, Handler
 
 LIGHTHOUSE = PROJECT / "audit" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             for kind in kinds:
                 for lang in args.langs:
                     for form in args.forms:
-                        run = Run(kind.name, lang, form, base + prefix(lang) + kind.path + kind.query)
+                        run = Run(kind.name, lang, form, base + language_folder(lang) + kind.path + kind.query)
                         lighthouse(run, args.out, chromium)
                         runs.append(run)
                         print(

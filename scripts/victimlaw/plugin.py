@@ -45,7 +45,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from rjsmin import jsmin
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, cards, exports, search
+from . import DEFAULT_LANGUAGE, LANGUAGES, cards, exports, language_folder, search
 from .generate import write_stubs
 from .model.corpus import Corpus, load_corpus
 from .model.errors import DataError
@@ -231,7 +231,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             order = [path for path in order if path in build.site.pages]
             for lang in (build.lang, *(other for other in LANGUAGES if other != build.lang)):
                 self.ahead.queue(lang, order)
-        prefix = "" if build.lang == DEFAULT_LANGUAGE else f"{build.lang}/"
+        prefix = language_folder(build.lang)
         script = self._done(f"lookup-{build.lang}", lookup_script, build.site, build.lang)
         files.append(File.generated(config, f"{prefix}cite/cite-data.js", content=script))
         for path, page in build.site.forward_pages(build.lang).items():
@@ -306,17 +306,17 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         return next((p for p in nav.pages if generated_path(p.file.src_uri) == generated.kind.section), None)
 
     def on_post_page(self, output, *, page, config):
-        output = valid_toggles(output)
         """A generated page is in its file now: let its body and bulky metadata (citation tags, JSON-LD) go, for
         mkdocs and static-i18n keep every page of every language to the end. The title stays: navigation
         and the language switcher may still name the page. A public build notes the page for its sitemap."""
+        output = valid_toggles(output)
         if self.section is not None:
             self.section.active = False
             self.section = None
         generated = self._generated(page.file)
         if config.site_url:
             lang = self._current().lang
-            path = page.url if lang == DEFAULT_LANGUAGE else page.url.removeprefix(f"{lang}/")
+            path = page.url.removeprefix(language_folder(lang))
             checked = generated.kind.checked(generated) if generated else None
             self.site_pages.setdefault(path, {})[lang] = (page.url, checked)
             title = config.site_description if page.is_homepage else html.unescape(page.title or "")

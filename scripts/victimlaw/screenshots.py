@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import LANGUAGES, language_folder
 from .bench import project_copy
 from .paths import PROJECT
 
@@ -156,10 +156,6 @@ class Shot:
         return found
 
 
-def prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
 def build(config: Path, site: Path, offline: bool) -> None:
     """`mkdocs build --strict`, as `make site` / `make offline`; a failure ends the run."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VICTIMLAW_OFFLINE="true" if offline else "false")
@@ -187,7 +183,7 @@ def offline_file(root: Path, lang: str, kind: Kind) -> Path | None:
     answers a missing file:// address with it)."""
     if kind.path == MISSING:
         return None
-    folder = root / prefix(lang) / kind.path
+    folder = root / language_folder(lang) / kind.path
     for candidate in (folder / "index.html", folder.parent / (folder.name + ".html")):
         if kind.path and candidate.is_file():
             return candidate
@@ -205,7 +201,7 @@ def plan(
                 for kind in kinds:
                     shot = Shot(mode, lang, width, kind.name, file=f"{mode}/{lang}/{width}/{kind.name}.png")
                     if mode == "served":
-                        shot.url = base + prefix(lang) + kind.path + kind.query
+                        shot.url = base + language_folder(lang) + kind.path + kind.query
                         shot.where = "/" + shot.url[len(base) :]
                     else:
                         assert offline is not None

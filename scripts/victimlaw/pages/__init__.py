@@ -24,7 +24,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from .. import DEFAULT_LANGUAGE, LANGUAGES, search
+from .. import DEFAULT_LANGUAGE, LANGUAGES, language_folder, search
 from ..exports import citations
 from ..labels import Labels, strings
 from ..model.corpus import Corpus, Instrument
@@ -90,7 +90,7 @@ class PageKind:
     def checked(self, page: Page) -> str | None:
         """When the data the page shows was last checked against an official page (the sitemap's lastmod):
         by default the latest of every record's, for the pages that list them all."""
-        return max((inst.checked for inst in self.site.corpus.instruments if inst.checked), default=None)
+        return self.site.latest_check
 
 
 K = TypeVar("K", bound=PageKind)
@@ -105,6 +105,11 @@ def external_url(value: str) -> str:
     if urlsplit(value).scheme not in ("http", "https"):
         raise ValueError(f"refusing a link that is not http(s): {value!r}")
     return value.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
+def act_path(inst: Instrument) -> str:
+    """An act's page below a language's folder (InstrumentPages)."""
+    return f"instruments/{inst.id}.md"
 
 
 def page_url(lang: str, path: str, directory_urls: bool) -> str:
@@ -150,6 +155,7 @@ class Site:
         self.words = word_rules()  # folding and stemming, for the search index and the lookup's data
         self.kinds = [kind(self) for kind in PAGE_KINDS]
         self._urls: dict[tuple[str, str], str] = {}
+        self._citations: dict[str, dict[str, str]] = {}  # by act: its citation in each language (Site.citations)
 
     @cached_property
     def pages(self) -> dict[str, Page]:
@@ -171,19 +177,28 @@ class Site:
             target = "./"
         return f"{target}#{anchor}" if anchor else target
 
+    @cached_property
+    def latest_check(self) -> str | None:
+        """When any record was last checked against an official page (Instrument.checked)."""
+        return max((inst.checked for inst in self.corpus.instruments if inst.checked), default=None)
+
     def act_uri(self, inst: Instrument, lang: str = DEFAULT_LANGUAGE) -> str | None:
         """The act's own permanent address in a language: absolute with the site's public address, else from
         the site's root; None for an act with nothing to address it by (no number, no e-qanun id)."""
         addresses = inst.identity.addresses
         if not addresses:
             return None
-        return urljoin(self.site_url or "", ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + addresses[0])
+        return urljoin(self.site_url or "", language_folder(lang) + addresses[0])
 
     def citations(self, inst: Instrument) -> dict[str, str]:
         """The act's citation in each language's style, citing its permanent address where no official text is
-        online and the site has a public address."""
-        uris = {lang: self.act_uri(inst, lang) for lang in LANGUAGES} if self.site_url else None
-        return citations.styles(inst, self.text_env, self.labels, uris)
+        online and the site has a public address; made once per act (its page in each language shows all three,
+        and each language's lookup data holds its own)."""
+        found = self._citations.get(inst.id)
+        if found is None:
+            uris = {lang: self.act_uri(inst, lang) for lang in LANGUAGES} if self.site_url else None
+            found = self._citations[inst.id] = citations.styles(inst, self.text_env, self.labels, uris)
+        return found
 
     def sitemap(self, pages: dict[str, dict[str, tuple[str, str | None]]]) -> str:
         """sitemap.xml of a public build: every page of every language, with its alternates in all of them and
@@ -207,11 +222,11 @@ class Site:
         """Each act's permanent addresses (model/identity.py) in one language, by the file below the site's root
         that answers each: a page forwarding to the act's page (a refresh, the canonical address, a link)."""
         t = self.labels[lang]
-        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        prefix = language_folder(lang)
         template = self.env.get_template("forward.html.j2")
         pages = {}
         for inst in self.corpus.instruments:
-            target = self.page_url(lang, f"instruments/{inst.id}.md")
+            target = self.page_url(lang, act_path(inst))
             for address in inst.identity.addresses:
                 here = prefix + address
                 link = get_relative_url(target, here + "index.html")

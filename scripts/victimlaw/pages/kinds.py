@@ -18,7 +18,7 @@ from ..exports import citations
 from ..labels import Labels
 from ..model.corpus import Instrument, Provision, Relation, natural_key
 from ..model.themes import Evidence, Mapping, Target, Theme
-from . import Page, PageKind, by_date
+from . import Page, PageKind, act_path, by_date
 
 LEVEL_ORDER = ("international", "regional", "national")
 KIND_ORDER = (
@@ -226,7 +226,7 @@ class InstrumentPages(PageKind):
 
     def pages(self) -> Iterable[Page]:
         for inst in self.site.corpus.instruments:
-            yield Page(f"instruments/{inst.id}.md", self, {"inst": inst})
+            yield Page(act_path(inst), self, {"inst": inst})
 
     def values(self, page: Page, t: Labels) -> dict[str, Any]:
         inst = page.values["inst"]
@@ -270,7 +270,7 @@ class InstrumentPages(PageKind):
         site = self.site
         if not site.repo_url:
             return None
-        page = site.page_url(t.lang, f"instruments/{inst.id}.md")
+        page = site.page_url(t.lang, act_path(inst))
         fields = {
             "title": t.ui["report_title"].format(name=inst.name(t.lang)),
             "body": t.ui["report_body"].format(page=urljoin(site.site_url or "", page), record=inst.id),
@@ -547,9 +547,7 @@ class LookupPage(PageKind):
     def script(self, t: Labels) -> str:
         """cite/cite-data.js of one language."""
         citations_of = {inst.id: self.site.citations(inst)[t.lang] for inst in self.site.corpus.instruments}
-        locations = {
-            inst.id: self.site.page_url(t.lang, f"instruments/{inst.id}.md") for inst in self.site.corpus.instruments
-        }
+        locations = {inst.id: self.site.page_url(t.lang, act_path(inst)) for inst in self.site.corpus.instruments}
         data = browser_data(self.site.corpus, self.resolver, t, self.site.directory_urls, citations_of, locations)
         return self.site.env.get_template("cite-data.js.j2").render(
             data=Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
@@ -668,7 +666,7 @@ class TimelinePages(PageKind):
             self.site.corpus,
             t,
             page.values["subset"],
-            lambda inst: self.site.url(t.lang, page.path, f"instruments/{inst.id}.md"),
+            lambda inst: self.site.url(t.lang, page.path, act_path(inst)),
             self.relations_of,
         )
         return picture if picture["nodes"] else None

@@ -27,7 +27,7 @@ from array import array
 from collections import Counter
 from pathlib import Path
 
-from .. import DEFAULT_LANGUAGE
+from .. import language_folder
 from .words import WORD, WordRules, fold, fold_char, stem_en, stem_ru, terms, word_rules  # noqa: F401 (the package's API)
 
 # What is not text in a page's content: scripts, styles, pictures, buttons and the headings' permalinks.
@@ -220,7 +220,7 @@ class Index:
             "docShards": self.starts,
             "pageStarts": self.page_starts,
             "pageLocations": self.page_locations,
-            "home": "" if self.lang == DEFAULT_LANGUAGE else f"{self.lang}/",
+            "home": language_folder(self.lang),
         }
         self._put("index", manifest)
         self.postings = {}
