@@ -67,15 +67,16 @@ class Labels:
         parts = [self.kind[inst.kind], self.date(inst.date) if inst.date else "", self.number_label(inst)]
         return " · ".join(part for part in parts if part)
 
-    def number_label(self, inst) -> str:
-        """ "№ 203" (in English "No. 203"); "CETS No. 197" and "A/RES/55/25" carry their own prefix; "" without
-        a number."""
+    def number_label(self, inst, citation: bool = False) -> str:
+        """ "№ 203" (in English "No. 203"; in an English citation "No 203"); "CETS No. 197" and "A/RES/55/25"
+        carry their own prefix; "" without a number."""
         if not inst.number:
             return ""
+        prefix = "citation_" if citation else ""
         series = SERIES.fullmatch(inst.number)
         if series:
-            return self.ui["series_number"].format(n=series.group(1))
-        return inst.number if inst.number[0].isalpha() else f"{self.ui['number_sign']} {inst.number}"
+            return self.ui[f"{prefix}series_number"].format(n=series.group(1))
+        return inst.number if inst.number[0].isalpha() else f"{self.ui[f'{prefix}number_sign']} {inst.number}"
 
     def az_year(self, year: int) -> str:
         """2005-ci, 2006-cı, 2009-cu, 2013-cü: the suffix follows the last number word's vowel."""

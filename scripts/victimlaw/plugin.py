@@ -434,7 +434,8 @@ class GeneratedPage(MkDocsPage):
 def shared_files(site: Site) -> dict[str, str]:
     """The files every language links to, at the site's root: the data exports and the rules for words."""
     uris = {inst.id: site.act_uri(inst) for inst in site.corpus.instruments}
-    return {**exports.files(site.corpus, site.labels, uris), WORDS_SCRIPT: search.words_script(site.words)}
+    shared = exports.files(site.corpus, site.labels, uris, site.public_uri)
+    return {**shared, WORDS_SCRIPT: search.words_script(site.words)}
 
 
 def lookup_script(site: Site, lang: str) -> str:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 
 from .. import LANGUAGES
 from ..labels import Labels
-from ..model.corpus import Corpus
+from ..model.corpus import Corpus, Instrument
 from . import citations
 
 CSV_COLUMNS = [
@@ -34,10 +35,14 @@ BOM = "\ufeff"  # so that spreadsheet programs (Excel on Windows above all) read
 
 
 def files(
-    corpus: Corpus, labels: dict[str, Labels] | None = None, uris: dict[str, str | None] | None = None
+    corpus: Corpus,
+    labels: dict[str, Labels] | None = None,
+    uris: dict[str, str | None] | None = None,
+    public_uri: Callable[[Instrument, str], str | None] | None = None,
 ) -> dict[str, str]:
     """Every export, by its path below the site's root; `uris`: each act's permanent address on the site
-    (Site.act_uri), given to the JSON export as its "uri"."""
+    (Site.act_uri), given to the JSON export as its "uri"; `public_uri(inst, lang)`: its absolute address in a
+    language, where the site has a public one, the CSL-JSON URL of an act without an official text online."""
     labels = labels or {lang: Labels(lang) for lang in LANGUAGES}
     document = corpus.document
     if uris is not None:
@@ -46,7 +51,7 @@ def files(
     exports = {"data/instruments.json": as_json(document), "data/instruments.csv": instruments_csv(corpus)}
     for lang in LANGUAGES:
         exports[f"data/instruments-{lang}.csl.json"] = as_json(
-            [citations.csl(inst, labels[lang]) for inst in corpus.instruments]
+            [citations.csl(inst, labels[lang], public_uri and public_uri(inst, lang)) for inst in corpus.instruments]
         )
     return exports
 

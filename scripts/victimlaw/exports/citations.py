@@ -11,9 +11,19 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .. import LANGUAGES
 from ..labels import Labels
 from ..model.corpus import Corpus, Instrument
+from ..model.identity import SERIES, UN_SYMBOL
 
 TREATY_KINDS = {"convention", "protocol", "declaration", "resolution"}
-CSL_TYPES = {"report": "report", "publication": "book", **{k: "treaty" for k in ("convention", "protocol")}}
+# The CSL type of each kind (legislation otherwise). A General Assembly resolution or declaration is cited as the
+# UN document it is ("UN Doc A/RES/55/25"): a report, whose styles print its symbol after a genre.
+CSL_TYPES = {
+    "publication": "book",
+    **{k: "treaty" for k in ("convention", "protocol")},
+    **{k: "report" for k in ("report", "resolution", "declaration")},
+}
+# The Zotero item type an act page imports as (Dublin Core DC.type holding a Zotero type name). Zotero has no
+# treaty type: a treaty imports as a statute, with its series and number.
+ZOTERO_TYPES = {"legislation": "statute", "treaty": "statute", "report": "report", "book": "book"}
 RIS_TYPES = {"law": "STAT", "code": "STAT", "constitution": "STAT", "report": "RPRT", "publication": "BOOK"}
 BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
 
@@ -61,11 +71,14 @@ def fields(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
         "date_kind": t.date_kind_of(inst) if inst.date_kind else "",
         "entry_into_force": t.citation_date(inst.entry_into_force) if inst.entry_into_force else "",
         "date_parts": parts,
+        "full_date": len(parts) == 3,
         "year": parts[0] if parts else None,
         "iso_date": inst.date,
         "ris_date": "/".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]) if parts else None,
-        "number": t.number_label(inst),
+        "number": t.number_label(inst, citation=True),
         "raw_number": inst.number,
+        # "UN Doc" where the number is a UN document's symbol
+        "un_document": t.ui["un_document"] if inst.number and UN_SYMBOL.fullmatch(inst.number) else "",
         "url": inst.link or uri,
         "ris_type": RIS_TYPES.get(inst.kind, "LEGAL"),
     }
@@ -94,24 +107,41 @@ def ris(inst: Instrument, t: Labels, env: Environment | None = None) -> str:
     return (env or text_environment()).get_template("entry.ris.j2").render(c=fields(inst, t))
 
 
-def csl(inst: Instrument, t: Labels) -> dict:
-    c = fields(inst, t)
-    item = {
-        "id": inst.id,
-        "type": CSL_TYPES.get(inst.kind, "legislation"),
-        "title": c["title"],
-        "language": t.lang,
-        "genre": c["kind"],
-    }
+def csl_number(number: str) -> str:
+    """A number as CSL-JSON holds it: citeproc-js reads "958-IIQ" as a range ("Nos. 958-IIQ") unless its hyphens
+    are escaped ("958\\-IIQ"); it prints them as plain hyphens."""
+    return number.replace("-", "\\-")
+
+
+def csl(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
+    """One CSL-JSON item. The issuing body of an act or treaty is its `authority`, not its author (styles print
+    an author before the title); a report's or a UN document's issuing body is its author. A treaty's series
+    number is its `genre` (OSCOLA prints it there) and its container and number (APA, Chicago); a UN document's
+    symbol is its number after the genre "UN Doc". `uri`: the act's permanent address, its URL where no
+    official text is online."""
+    c = fields(inst, t, uri)
+    kind = CSL_TYPES.get(inst.kind, "legislation")
+    item: dict = {"id": inst.id, "type": kind, "title": c["title"], "language": t.lang}
+    if inst.short_title:
+        item["title-short"] = _one_line(inst.short_title[t.lang])
     if c["authority"]:
-        item["authority"] = c["authority"]
-        item["author"] = [{"literal": c["authority"]}]
+        if kind in ("legislation", "treaty"):
+            item["authority"] = c["authority"]
+        else:
+            item["author"] = [{"literal": c["authority"]}]
     if c["date_parts"]:
         item["issued"] = {"date-parts": [c["date_parts"]]}
-    if inst.number:
-        item["number"] = inst.number
-    if inst.link:
-        item["URL"] = inst.link
+    series = SERIES.fullmatch(inst.number or "")
+    if series:
+        item |= {"genre": c["number"], "container-title": "CETS", "number": series.group(1)}
+    elif c["un_document"]:
+        item |= {"genre": c["un_document"], "number": inst.number}
+    elif kind != "treaty":  # OSCOLA prints a treaty's genre where its series goes
+        item["genre"] = c["kind"]
+        if inst.number:
+            item["number"] = csl_number(inst.number)
+    if c["url"]:
+        item["URL"] = c["url"]
     if inst.level == "national":
         item["jurisdiction"] = "az"
     return item
@@ -120,7 +150,8 @@ def csl(inst: Instrument, t: Labels) -> dict:
 def highwire(inst: Instrument, t: Labels) -> list[list[str]]:
     """citation_* meta tags, read by Zotero and reference managers."""
     c = fields(inst, t)
-    tags = [["citation_title", c["title"]], ["citation_language", t.lang]]
+    tags = [["DC.type", ZOTERO_TYPES[CSL_TYPES.get(inst.kind, "legislation")]]]
+    tags += [["citation_title", c["title"]], ["citation_language", t.lang]]
     if c["authority"]:
         tags.append(["citation_author", c["authority"]])
     if c["ris_date"]:

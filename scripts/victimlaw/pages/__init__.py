@@ -190,13 +190,17 @@ class Site:
             return None
         return urljoin(self.site_url or "", language_folder(lang) + addresses[0])
 
+    def public_uri(self, inst: Instrument, lang: str) -> str | None:
+        """The act's permanent address in a language where the site has a public address (absolute), else None."""
+        return self.act_uri(inst, lang) if self.site_url else None
+
     def citations(self, inst: Instrument) -> dict[str, str]:
         """The act's citation in each language's style, citing its permanent address where no official text is
         online and the site has a public address; made once per act (its page in each language shows all three,
         and each language's lookup data holds its own)."""
         found = self._citations.get(inst.id)
         if found is None:
-            uris = {lang: self.act_uri(inst, lang) for lang in LANGUAGES} if self.site_url else None
+            uris = {lang: self.public_uri(inst, lang) for lang in LANGUAGES}
             found = self._citations[inst.id] = citations.styles(inst, self.text_env, self.labels, uris)
         return found
 

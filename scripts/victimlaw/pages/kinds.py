@@ -286,9 +286,7 @@ class InstrumentPages(PageKind):
             "title": values["title"],
             "description": inst.purpose[t.lang],
             "citation_meta": citations.highwire(inst, t),
-            "jsonld": citations.json_ld(
-                inst, self.site.corpus, t, self.site.site_url and self.site.act_uri(inst, t.lang)
-            ),
+            "jsonld": citations.json_ld(inst, self.site.corpus, t, self.site.public_uri(inst, t.lang)),
         }
 
     def downloads(self, inst: Instrument, t: Labels) -> list[tuple[str, str, str]]:
@@ -301,7 +299,9 @@ class InstrumentPages(PageKind):
                 "CSL-JSON",
                 "csl.json",
                 "application/vnd.citationstyles.csl+json",
-                json.dumps([citations.csl(inst, t)], ensure_ascii=False, sort_keys=True),
+                json.dumps(
+                    [citations.csl(inst, t, self.site.public_uri(inst, t.lang))], ensure_ascii=False, sort_keys=True
+                ),
             ),
         ]
         # base64: shorter than percent-encoding for Azerbaijani and Cyrillic text
