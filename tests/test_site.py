@@ -137,7 +137,7 @@ def test_the_public_sitemap_lists_every_page_of_every_language(public_site, real
 
 def test_a_public_page_names_its_other_languages_by_absolute_address(public_site, built_site):
     """hreflang alternates, with x-default the Azerbaijani page, only where the site has a public address:
-    Material's script fetches a sitemap.xml beside each, which a local or offline copy does not have."""
+    search engines want them absolute."""
     for lang in LANGUAGES:
         head = (public_site / PREFIX[lang] / "instruments/decision-203-2005/index.html").read_text(encoding="utf-8")
         alternates = dict(

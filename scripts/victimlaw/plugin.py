@@ -347,14 +347,6 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
             (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=0))
             (site_dir / "robots.txt").write_text(finished.site.robots(), encoding="utf-8")
-            # Material's script asks for sitemap.xml beside each hreflang alternate of a page (that is, in each
-            # language's folder of the page) to keep the reader on the page when the language changes: each
-            # such folder has the page's own entry, so that no request fails.
-            for path, versions in self.site_pages.items():
-                entry = finished.site.sitemap({path: versions})
-                for url, _ in versions.values():
-                    if url:  # the site's root has the whole sitemap
-                        (site_dir / url / "sitemap.xml").write_text(entry, encoding="utf-8")
             for url, (title, label, site_name) in self.cards.items():  # og:image of each page (overrides/main.html)
                 (site_dir / url / CARD).write_bytes(cards.card(title, label, site_name))
         self.site_pages, self.cards = {}, {}
