@@ -137,12 +137,26 @@ def test_browser_resolver_agrees_with_python_on_every_citation(built_site, page,
     assert in_browser == in_python
 
 
-def test_each_citation_has_a_copy_button(served_site, page):
+def test_each_citation_has_a_copy_button(served_site, browser, real_corpus):
+    from victimlaw.exports.citations import styles
+
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
     page.goto(served_site + "en/instruments/decision-203-2005/")
-    assert page.locator("pre code.language-text").count() == 3
-    buttons = page.locator('pre button[data-md-type="copy"]')  # Material's copy button (content.code.copy)
-    buttons.first.wait_for(state="attached")
-    assert buttons.count() == 3
+    citations = page.locator(".cite-block .citation-ready")
+    assert citations.count() == 3
+    expected = styles(real_corpus.by_id["decision-203-2005"])
+    for citation, lang in zip(citations.all(), ("az", "en", "ru"), strict=True):
+        text = citation.locator(".citation-text")
+        assert text.get_attribute("lang") == lang and text.text_content() == expected[lang]
+        button = citation.locator(".citation-copy")
+        label = button.text_content()
+        button.click()
+        page.wait_for_function("([b, label]) => b.textContent !== label", arg=[button.element_handle(), label])
+        assert page.evaluate("navigator.clipboard.readText()") == expected[lang]
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
 
 
 def test_a_long_page_lists_its_sections_at_its_top_on_a_phone(served_site, page):

@@ -261,10 +261,6 @@
         list.appendChild(item);
       });
     }
-    list.addEventListener("click", function (event) {
-      var button = event.target.closest(".citation-copy");
-      if (button) copy(button.parentNode.querySelector(".citation-text"), button);
-    });
     input.addEventListener("input", update);
     var preset = new URLSearchParams(window.location.search).get("cite");
     if (preset) input.value = preset;
@@ -273,6 +269,11 @@
 
   window.victimlawCite = { fold: fold, compact: compact, provisionKey: provisionKey, Resolver: Resolver };
   function setup() {
+    // Every "Copy" beside a citation: an act's Cite block and the lookup's results.
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest(".citation-copy");
+      if (button) copy(button.parentNode.querySelector(".citation-text"), button);
+    });
     var box = document.getElementById("citation-lookup");
     if (box && window.VICTIMLAW_CITE) show(new Resolver(window.VICTIMLAW_CITE), box);
   }
