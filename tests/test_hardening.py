@@ -184,11 +184,9 @@ def hostile_site(tmp_path_factory):
     return site
 
 
-# Material's bundle, the vendored ones, the lookup page's data and the scripts the plugin adds (one list, its own)
+# The vendored ones, the lookup page's data and the scripts the plugin adds (one list, its own)
 OUR_SCRIPTS = (
-    "bundle.",
     "tablesort.js",
-    "iframe-worker-shim.js",
     "cite-data.js",
     *(Path(script).name for script in (WORDS_SCRIPT, *BROWSER_SCRIPTS)),
 )
@@ -209,7 +207,7 @@ def test_no_injected_element_or_attribute(hostile_site):
                 found.append((tag, events))
             if tag == "script":  # data blocks (JSON, JSON-LD) are not run; the test below checks them
                 self.in_script = attrs.get("type") not in ("application/json", "application/ld+json")
-                if attrs.get("src") and not any(s in attrs["src"] for s in OUR_SCRIPTS + ("iframe-worker",)):
+                if attrs.get("src") and not any(s in attrs["src"] for s in OUR_SCRIPTS):
                     found.append((tag, attrs))
             if tag == "img" and attrs.get("src") == "x":
                 found.append((tag, attrs))

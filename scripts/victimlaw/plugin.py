@@ -56,7 +56,6 @@ from .pages.kinds import LookupPage
 log = logging.getLogger("mkdocs.plugins.victimlaw")
 T = TypeVar("T")
 PACKAGE = Path(__file__).parent
-VENDORED_SHIM = "assets/javascripts/iframe-worker-shim.js"
 # The browser's side of the package, served from beside its Python twin; in the order the pages load them.
 WORDS_SCRIPT = "search/words.js"  # the rules for words (search/wordrules.yaml), written by the build
 # In the order they run (deferred, after search/words.js): cite.js folds with search.js's folding.
@@ -149,9 +148,10 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
     @event_priority(-50)  # after Material's offline plugin has added its polyfills
     def on_config(self, config):
         check_site_url(os.environ.get(SITE_URL_VARIABLE), config.site_url)
-        # The offline plugin (make offline) adds iframe-worker from a CDN; use the vendored copy.
+        # The offline plugin (make offline) adds iframe-worker from a CDN, for Material's search worker under
+        # file://; neither Material's search nor its script bundle is loaded here (overrides/main.html).
         polyfills = config.extra.get("polyfills") or []
-        config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
+        config.extra["polyfills"] = [url for url in polyfills if "iframe-worker" not in url]
         offline = config.plugins.get("material/offline")
         if offline and offline.config.enabled:
             # No server answers a missing file:// address with 404.html, and its links are from the site's root.
