@@ -17,6 +17,7 @@ from conftest import ROOT
 from victimlaw import exports
 from victimlaw.exports import citations
 from victimlaw.labels import Labels
+from victimlaw.pages import Site
 
 FIXTURES = ROOT / "tests" / "fixtures" / "csl"
 PUBLIC = "https://example.org/lawref/"
@@ -75,15 +76,11 @@ def render(style: str, items: list[dict]) -> dict[str, dict[str, str]]:
     return json.loads(done.stdout)
 
 
-def public_uri(inst, lang):
-    return f"{PUBLIC}{lang}/{inst.identity.addresses[0]}" if inst.identity.addresses else None
-
-
 @pytest.fixture(scope="module")
 def exported(real_corpus):
     """Each language's CSL-JSON export of a public build (an act without an official text online cites its
     permanent address)."""
-    files = exports.files(real_corpus, public_uri=public_uri)
+    files = exports.files(real_corpus, public_uri=Site(real_corpus, site_url=PUBLIC).public_uri)
     return {lang: json.loads(files[f"data/instruments-{lang}.csl.json"]) for lang in ("az", "en", "ru")}
 
 

@@ -107,6 +107,10 @@ def ris(inst: Instrument, t: Labels, env: Environment | None = None) -> str:
     return (env or text_environment()).get_template("entry.ris.j2").render(c=fields(inst, t))
 
 
+def csl_type(inst: Instrument) -> str:
+    return CSL_TYPES.get(inst.kind, "legislation")
+
+
 def csl_number(number: str) -> str:
     """A number as CSL-JSON holds it: citeproc-js reads "958-IIQ" as a range ("Nos. 958-IIQ") unless its hyphens
     are escaped ("958\\-IIQ"); it prints them as plain hyphens."""
@@ -120,7 +124,7 @@ def csl(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
     symbol is its number after the genre "UN Doc". `uri`: the act's permanent address, its URL where no
     official text is online."""
     c = fields(inst, t, uri)
-    kind = CSL_TYPES.get(inst.kind, "legislation")
+    kind = csl_type(inst)
     item: dict = {"id": inst.id, "type": kind, "title": c["title"], "language": t.lang}
     if inst.short_title:
         item["title-short"] = _one_line(inst.short_title[t.lang])
@@ -150,7 +154,7 @@ def csl(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
 def highwire(inst: Instrument, t: Labels) -> list[list[str]]:
     """citation_* meta tags, read by Zotero and reference managers."""
     c = fields(inst, t)
-    tags = [["DC.type", ZOTERO_TYPES[CSL_TYPES.get(inst.kind, "legislation")]]]
+    tags = [["DC.type", ZOTERO_TYPES[csl_type(inst)]]]
     tags += [["citation_title", c["title"]], ["citation_language", t.lang]]
     if c["authority"]:
         tags.append(["citation_author", c["authority"]])
