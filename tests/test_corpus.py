@@ -245,9 +245,43 @@ OFFICIAL = {"type": "official", "url": '"https://example.org/treaty-three"', "re
             "sources[0].url: supports official_url, but the record's official_url is another page",
         ),
         (
-            web_source(**{**OFFICIAL, "type": "copy"}, reproduces='"https://example.org/treaty-three"', passage='"T"'),
-            "sources[0].reproduces: a copy reproduces another page",
+            web_source(
+                **{**OFFICIAL, "type": "copy"},
+                reproduces='"Printed from https://example.org/treaty-three"',
+                reproduces_url='"https://example.org/treaty-three"',
+                passage='"T"',
+            ),
+            "sources[0].reproduces_url: a copy reproduces another page",
         ),
+        # a copy says itself what it reproduces: an address the copy's words do not give is not recorded
+        (
+            web_source(
+                **{**OFFICIAL, "type": "copy"},
+                reproduces='"Adopted by resolution 40/34"',
+                reproduces_url='"https://un.example.org/a40r034.htm"',
+                passage='"T"',
+            ),
+            "sources[0].reproduces_url: the copy's words (reproduces) do not give this address: keep only what the "
+            "copy itself states",
+        ),
+        (
+            web_source(
+                **{**OFFICIAL, "type": "copy"},
+                reproduces='"Page 1 of 5 https://un.example.org/a40r034.htm"',
+                reproduces_url='"https://un.example.org/a40r034.htm"',
+                passage='"T"',
+            ),
+            None,
+        ),
+        # the words must be on the page the address asks for, not on the same page in another language
+        (
+            web_source(
+                **{**OFFICIAL, "url": '"https://example.org/treaty?portlet_languageId=de_DE"'}, passage='"T"', lang="en"
+            ),
+            "sources[0].url: the address asks for the page in 'de', but the words quoted are in 'en': give the "
+            "address of the page they are on",
+        ),
+        (web_source(**{**OFFICIAL, "url": '"https://example.org/treaty?x=1&lang=en"'}, passage='"T"', lang="en"), None),
         # what the passage states, in the ways pages write it
         (web_source(**OFFICIAL, passage='"Council of Europe Treaty Series No. 197"', supports="[number]"), None),
         (web_source(**OFFICIAL, passage='"Avropa Şurasının Müqavilələr Seriyası - 197"', supports="[number]"), None),
@@ -353,3 +387,26 @@ def test_a_data_error_comes_back_whole_from_the_process_that_read_the_data(tmp_p
     again = pickle.loads(pickle.dumps(info.value))
     assert again.issues == info.value.issues and again.issues
     assert str(again) == str(info.value) == again.report()
+
+
+# -- where the article errs: an editors' note, resting on an official page (issue 25)
+NOTE = (
+    '{type: article, ref: null, passage: "other words", editor_note: {text: {az: "Qeyd.", en: "The note.", '
+    'ru: "Примечание."}, source: SOURCE}}'
+)
+
+
+def test_an_editors_note_rests_on_an_official_page_or_a_copy(data_dir):
+    article = NOTE.replace("SOURCE", '{type: article, ref: null, passage: "other words"}')
+    text = edit('      - {type: article, ref: null, passage: "other words"}', f"      - {article}")
+    found = errors(data_dir, text)
+    assert any(
+        m.endswith("sources[0].editor_note.source: an editor's note rests on an official page or a copy") for m in found
+    ), found
+    official = NOTE.replace(
+        "SOURCE", '{type: official, url: "https://example.org/x", passage: "W", retrieved: 2026-11-28}'
+    )
+    corpus = load(data_dir, edit('      - {type: article, ref: null, passage: "other words"}', f"      - {official}"))
+    note = corpus.by_id["decision-two"].sources[0].editor_note
+    assert note.text["en"] == "The note." and note.source.url == "https://example.org/x"
+    assert corpus.by_id["decision-two"].checked == "2026-11-28"  # the note's page was read too

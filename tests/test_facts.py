@@ -129,7 +129,7 @@ EXPECTED = [
     ("order-2173-2020", "2020-07-22", "2173", 45470),  # [16]
     ("decision-158-2023", "2023-05-16", "158", None),
     ("annual-information-2023", "2024-05-21", None, None),  # "21.05.2024"
-    ("constitution", None, None, None),
+    ("constitution", "1995-11-12", None, None),  # balaken-ih.gov.az (a district executive authority)
     ("criminal-code", "1999-12-30", None, None),  # approved that day by Law No. 787-IQ: constcourt.gov.az
     ("law-787-iq", "1999-12-30", "787-IQ", None),  # constcourt.gov.az
 ]
@@ -143,6 +143,65 @@ def test_known_facts(real_corpus, record_id, date, number, eqanun):
 
 def test_cets_197_entry_into_force(real_corpus):
     assert real_corpus.by_id["coe-cets-197"].entry_into_force == "2008-02-01"
+
+
+def test_treaties_entry_into_force_and_the_pages_that_state_it(real_corpus):
+    """Each as the body that keeps the treaty states it (issue 25): the UN Treaty Collection for the Protocol, the
+    Council of Europe (its English pages, not a page asked for in German) for CETS 216."""
+    protocol = real_corpus.by_id["palermo-protocol-2000"]
+    assert protocol.entry_into_force == "2003-12-25"
+    assert "mtdsg_no=XVIII-12-a" in protocol.official_url
+    cets216 = real_corpus.by_id["coe-cets-216"]
+    assert (cets216.date, cets216.entry_into_force) == ("2015-03-25", "2018-03-01")
+    urls = [s.url for s in cets216.sources if s.url] + [cets216.official_url]
+    assert urls and not any("languageId=de" in url for url in urls), urls
+
+
+def test_where_the_article_errs_an_editors_note_says_what_the_official_page_says(real_corpus):
+    notes = {
+        inst.id: [s.editor_note for s in inst.sources if s.editor_note]
+        for inst in real_corpus.instruments
+        if any(s.editor_note for s in inst.sources)
+    }
+    assert set(notes) == {"palermo-protocol-2000", "unga-res-55-25", "coe-cets-197", "law-2010-ratification-cets-197"}
+    (cets,) = notes["coe-cets-197"]
+    assert "3 May 2005" in cets.text["en"] and "3 May 2005" in cets.source.passage
+    assert "General Assembly" in notes["palermo-protocol-2000"][0].source.passage
+    for note in (n for found in notes.values() for n in found):
+        assert note.source.type == "official" and note.source.url and note.source.retrieved
+
+
+def test_law_1002_iiiq_is_dated_as_e_qanun_states_and_the_article_word_is_kept(real_corpus):
+    law = real_corpus.by_id["law-2010-ratification-cets-197"]
+    assert (law.date, law.date_kind) == ("2010-05-11", "adopted")  # "QƏBUL EDİLDİYİ TARİX"
+    (article,) = [s for s in law.sources if s.type == "article"]
+    assert "ratifikasiya" in article.passage and "QƏBUL EDİLDİYİ TARİX" in article.editor_note.source.passage
+
+
+def test_no_translation_calls_the_general_assembly_a_supreme_assembly():
+    from conftest import DATA
+
+    text = (DATA / "translations.yaml").read_text(encoding="utf-8")
+    assert "Supreme Assembly" not in text and "Верховного собрания" not in text
+
+
+def test_cets_197_article_26_has_no_words_from_a_page_that_does_not_state_them(real_corpus):
+    article_26 = real_corpus.by_id["coe-cets-197"].provision("art-26")
+    assert article_26.summary is None and not article_26.sources
+
+
+def test_amending_laws_relate_through_the_articles_they_inserted(real_corpus):
+    inserted = {(r.source, r.provision) for r in real_corpus.by_id["criminal-code"].incoming if r.type == "amends"}
+    assert {
+        ("law-2005-09-30-amendments", "art-144-1"),
+        ("law-2005-09-30-amendments", "art-144-2"),
+        ("law-2005-09-30-amendments", "art-316-1"),
+        ("law-2013-04-19-criminal-code", "art-144-3"),
+    } <= inserted
+    for theme in real_corpus.themes:
+        for mapping in theme.mappings:
+            wholes = {t.instrument for t in mapping.national if t.provision is None}
+            assert not wholes & {"law-2005-09-30-amendments", "law-2013-04-19-criminal-code", "law-609-ivqd"}
 
 
 def test_criminal_code_articles_and_the_law_of_2013(real_corpus):

@@ -272,3 +272,24 @@ def test_an_act_page_shows_its_place_in_the_catalogue_and_its_neighbours(real_co
     assert '<a href="../decision-203-2005/" rel="prev">' in pager and 'rel="next"' in pager
     first = site.render(site.pages["instruments/decision-203-2005.md"], "en").html
     assert 'rel="prev"' not in first.split('<nav class="group-pager"', 1)[1]  # the group's first act
+
+
+def test_an_editors_note_is_shown_beside_the_quotation_it_corrects(data_dir):
+    text = MINIMAL.replace(
+        '      - {type: article, ref: null, passage: "other words"}',
+        '      - {type: article, ref: null, passage: "other words", editor_note: {text: {az: "Məqalə səhv edir.", '
+        'en: "The article errs.", ru: "Статья ошибается."}, source: {type: official, url: "https://example.org/x", '
+        'passage: "The right words", lang: en, retrieved: 2026-11-28}}}',
+    )
+    (data_dir / "instruments.yaml").write_text(text, encoding="utf-8")
+    corpus = load_corpus(data_dir / "instruments.yaml")
+    pages = render_site(corpus, directory_urls=False)
+    for lang, label, words in (
+        ("az", "Redaktor qeydi", "Məqalə səhv edir."),
+        ("en", "Editors' note", "The article errs."),
+        ("ru", "Примечание редакции", "Статья ошибается."),
+    ):
+        html = pages[f"{lang}/instruments/decision-two.md"]
+        quotation = html.split("«other words»", 1)[1].split("</li>", 1)[0]
+        assert f"<strong>{label}</strong>: {words}" in quotation.replace("&#39;", "'"), quotation
+        assert '<span lang="en">«The right words»</span>' in quotation

@@ -88,6 +88,20 @@ def theme_errors(folder, text) -> list[str]:
         ),
         ("id: recovery", "id: matrix", "themes.yaml:2: themes[0] (matrix).id: 'matrix' is reserved for another page"),
         (
+            "basis: treaty-text\n        correspondence: partly",
+            "basis: treaty-text\n        correspondence: corresponds",
+            "themes.yaml:17: themes[0] (recovery).mappings[1].correspondence: 'corresponds' needs the words of both "
+            "sides on the site, and 'decision-two' as a whole has no official text (texts) nor a passage naming the "
+            "national side: say 'partly' or 'related'",
+        ),
+        (
+            "basis: treaty-text\n        correspondence: partly",
+            "basis: treaty-text\n        correspondence: corresponds",
+            "themes.yaml:17: themes[0] (recovery).mappings[1].correspondence: 'corresponds' needs the words of both "
+            "sides on the site, and 'treaty-three' as a whole has no official text (texts) nor a passage naming the "
+            "international side: say 'partly' or 'related'",
+        ),
+        (
             "basis: treaty-text",
             "basis: hearsay",
             "themes.yaml:16: themes[0] (recovery).mappings[1].basis: 'hearsay' is not one of: article, article-sides, treaty-text",
@@ -98,6 +112,36 @@ def test_theme_errors_name_file_line_and_field(themed_dir, old, new, expected):
     assert old in THEMES
     found = theme_errors(themed_dir, THEMES.replace(old, new, 1))
     assert any(message.endswith(expected) for message in found), found
+
+
+def test_corresponds_where_both_sides_are_quoted(themed_dir):
+    """The article's passage names both sides of the first mapping: 'corresponds' is allowed there."""
+    text = THEMES.replace(
+        "basis: article\n        correspondence: partly", "basis: article\n        correspondence: corresponds"
+    )
+    (themed_dir / "themes.yaml").write_text(text, encoding="utf-8")
+    corpus = load_corpus(themed_dir / "instruments.yaml")
+    assert corpus.themes[0].mappings[0].correspondence == "corresponds"
+
+
+def test_amending_act_answers_through_the_provision_it_inserted(themed_dir):
+    data = themed_dir / "instruments.yaml"
+    text = data.read_text(encoding="utf-8")
+    implements = "      - {type: implements, target: law-one, provision: art-1}\n"
+    assert implements in text
+    data.write_text(
+        text.replace(implements, implements + "      - {type: amends, target: law-one, provision: art-1}\n", 1),
+        encoding="utf-8",
+    )
+    found = theme_errors(themed_dir, THEMES)
+    assert any(
+        m.endswith(
+            "themes.yaml:15: themes[0] (recovery).mappings[1].national[0].instrument: 'decision-two' amends another "
+            "act: it answers through the provision it inserted ('law-one' art-1); set that provision on this side "
+            "instead of the amending act"
+        )
+        for m in found
+    ), found
 
 
 def test_duplicate_theme_id(themed_dir):

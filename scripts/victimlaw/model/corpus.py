@@ -15,7 +15,7 @@ from typing import Any
 
 from .checks import Checker, read_schema
 from .errors import DataError, Issue
-from .evidence import FIELD_LABELS, states, states_date
+from .evidence import FIELD_LABELS, page_language_mismatch, states, states_date
 from .identity import ActIdentity
 from .themes import Target, Theme, load_themes
 from .translations import Translations, azerbaijani, load_translations, require_for_instruments
@@ -44,15 +44,25 @@ class Source:
     ref: int | None = None  # the article's reference list
     passage: str | None = None  # the words that state the fact, verbatim
     url: str | None = None  # official or copy: the page
-    reproduces: str | None = None  # a copy: the official page it reproduces
+    reproduces: str | None = None  # a copy: its own words naming the official text it reproduces
+    reproduces_url: str | None = None  # a copy: that text's address, where the copy's words give it
     retrieved: str | None = None
     supports: tuple[str, ...] = ()  # the record's fields the passage states (checked: model/evidence.py)
     lang: str | None = None  # of the passage, where given (the article's: Azerbaijani unless said otherwise)
     translation: dict[str, str] | None = None  # an Azerbaijani quotation's, in English and Russian (unofficial)
+    editor_note: EditorNote | None = None  # where the article errs or uses a loose word
 
     @property
     def is_web(self) -> bool:
         return self.type in ("official", "copy")
+
+
+@dataclass(frozen=True)
+class EditorNote:
+    """Said beside a quotation of the article that errs or uses a loose word: what an official page says."""
+
+    text: dict[str, str]
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -143,6 +153,7 @@ class Instrument:
             *(t.source for p in self.provisions for t in p.texts),
             *(s for step in self.participation for s in step.sources),
         )
+        sources += tuple(s.editor_note.source for s in sources if s.editor_note)
         return max((s.retrieved for s in sources if s.retrieved), default=None)
 
     @property
@@ -341,7 +352,8 @@ class _Checker(Checker):
                     self.add(path + ("provisions", j, "summary"), "a summary needs the sources it is drawn from")
                 self._sources(prov.get("sources", []), path + ("provisions", j, "sources"), ref_numbers)
                 for k, text in enumerate(prov.get("texts", [])):
-                    self._sources([text["source"]], path + ("provisions", j, "texts", k, "source"), ref_numbers)
+                    where = path + ("provisions", j, "texts", k, "source")
+                    self._sources([{"lang": text["lang"], **text["source"]}], where, ref_numbers)
             for j, step in enumerate(rec.get("participation", [])):
                 self._sources(step["sources"], path + ("participation", j, "sources"), ref_numbers)
             self._sources(rec["sources"], path + ("sources",), ref_numbers)
@@ -398,10 +410,30 @@ class _Checker(Checker):
         for k, src in enumerate(sources):
             if src["type"] == "article" and src["ref"] is not None and src["ref"] not in ref_numbers:
                 self.add(path + (k, "ref"), f"the article has no reference [{src['ref']}]")
-            if src["type"] == "copy" and src["reproduces"] == src["url"]:
-                self.add(
-                    path + (k, "reproduces"), "a copy reproduces another page: give the official address it copies"
-                )
+            if "editor_note" in src:
+                note = src["editor_note"]["source"]
+                if note["type"] == "article":
+                    self.add(
+                        path + (k, "editor_note", "source"), "an editor's note rests on an official page or a copy"
+                    )
+                else:
+                    self._sources([note], path + (k, "editor_note", "source"), ref_numbers)
+            if src["type"] == "copy":
+                self._copy(src, path + (k,))
+            if src["type"] != "article" and (mismatch := page_language_mismatch(src["url"], src.get("lang"))):
+                self.add(path + (k, "url"), mismatch)
+
+    def _copy(self, src, path) -> None:
+        """A copy says itself what it reproduces: the record keeps the copy's words, and an address only where
+        those words give it."""
+        address = src.get("reproduces_url")
+        if address == src["url"]:
+            self.add(path + ("reproduces_url",), "a copy reproduces another page: give the official address it copies")
+        elif address and address not in src["reproduces"]:
+            self.add(
+                path + ("reproduces_url",),
+                "the copy's words (reproduces) do not give this address: keep only what the copy itself states",
+            )
 
     def _evidence(self, rec, path) -> None:
         """Each official or copied page says what it is said to support (model/evidence.py)."""
@@ -441,16 +473,19 @@ def _parse_date(value: str) -> dt.date:
 
 
 def _source(s: dict, translations: Translations | None = None) -> Source:
+    note = s.get("editor_note")
     return Source(
         s["type"],
         s.get("ref"),
         s.get("passage"),
         s.get("url"),
         s.get("reproduces"),
+        s.get("reproduces_url"),
         s.get("retrieved"),
         tuple(s.get("supports", ())),
         s.get("lang", "az" if s["type"] == "article" else None),
         translations.of(s["passage"]) if translations is not None and azerbaijani(s) else None,
+        EditorNote(note["text"], _source(note["source"], translations)) if note else None,
     )
 
 

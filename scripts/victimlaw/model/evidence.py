@@ -50,3 +50,16 @@ def states(field: str, value, source: dict) -> bool:
     if field == "number":
         return states_number(source["passage"], value)
     return states_date(source["passage"], value)
+
+
+# A page asked for in one language by its address (coe.int's languageId=de_DE, treaties.un.org's lang=en).
+ADDRESS_LANGUAGE = re.compile(r"[?&](?:\w*languageId|lang)=([a-z]{2})(?:_[A-Za-z]{2})?(?:&|$)")
+
+
+def page_language_mismatch(url: str, lang: str | None) -> str | None:
+    """The words quoted must be on the page the address asks for: not an English passage from an address that
+    asks for the German page."""
+    asked = ADDRESS_LANGUAGE.search(url)
+    if lang is None or asked is None or asked.group(1) == lang:
+        return None
+    return f"the address asks for the page in '{asked.group(1)}', but the words quoted are in '{lang}': give the address of the page they are on"

@@ -121,6 +121,7 @@ def _semantics(checker, raw: dict, instruments: dict, article: str | None) -> No
             for side, levels in (("international", {"international", "regional"}), ("national", {"national"})):
                 for k, target in enumerate(mapping[side]):
                     _target(checker, where + (side, k), target, instruments, levels, side)
+            _correspondence(checker, where, mapping, instruments)
 
 
 def _evidence(checker, where, mapping: dict, article: str | None) -> None:
@@ -154,6 +155,27 @@ def _evidence(checker, where, mapping: dict, article: str | None) -> None:
                 checker.add(where + ("evidence",), f"basis 'article-sides' needs a passage that names the {side} side")
 
 
+def _correspondence(checker, where, mapping: dict, instruments: dict) -> None:
+    """'corresponds' is claimed only where a reader can compare the words of both sides on the site: each
+    target a provision with its official words (`texts`), or a side the article's quoted passages name."""
+    if mapping["correspondence"] != "corresponds":
+        return
+    named = {side for item in mapping.get("evidence", []) for side in item["names"]}
+    for side in SIDES:
+        if side in named:
+            continue
+        for target in mapping[side]:
+            inst = instruments.get(target["instrument"])
+            provision = inst.provision(target["provision"]) if inst and "provision" in target else None
+            if inst is not None and (provision is None or not provision.texts):
+                what = f"'{inst.id}' {target['provision']}" if provision else f"'{inst.id}' as a whole"
+                checker.add(
+                    where + ("correspondence",),
+                    f"'corresponds' needs the words of both sides on the site, and {what} has no official text "
+                    f"(texts) nor a passage naming the {side} side: say 'partly' or 'related'",
+                )
+
+
 def squash(text: str) -> str:
     """Text without its white space: the article's lines break anywhere, a quotation's need not."""
     return re.sub(r"\s+", "", text)
@@ -168,6 +190,14 @@ def _target(checker, path, target, instruments, levels, side) -> None:
         checker.add(path + ("instrument",), f"'{inst.id}' is {inst.level}; it cannot stand on the {side} side")
     if "provision" in target and inst.provision(target["provision"]) is None:
         checker.add(path + ("provision",), f"'{inst.id}' has no provision '{target['provision']}'")
+    inserted = [r for r in inst.relations if r.type == "amends" and r.provision]
+    if "provision" not in target and inserted:
+        named = ", ".join(f"'{r.target}' {r.provision}" for r in inserted)
+        checker.add(
+            path + ("instrument",),
+            f"'{inst.id}' amends another act: it answers through the provision it inserted ({named}); "
+            "set that provision on this side instead of the amending act",
+        )
 
 
 def _theme(item: dict, translations: Translations | None) -> Theme:

@@ -83,3 +83,8 @@ def require_for_instruments(translations: Translations, checker: Checker, raw: d
             for k, source in enumerate(holder.get("sources", [])):
                 if azerbaijani(source):
                     translations.require(checker, where + ("sources", k, "passage"), source["passage"])
+                note = source.get("editor_note", {}).get("source")
+                if note and azerbaijani(note):
+                    translations.require(
+                        checker, where + ("sources", k, "editor_note", "source", "passage"), note["passage"]
+                    )
