@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv venv-dev lock lint browser java generate check site offline serve test bench audit screenshots clean
+.PHONY: venv venv-dev lock lint browser java generate check site offline serve test bench audit zotero screenshots clean
 
 # Two locks made by pip-compile from requirements/*.in, every file pinned by its hash (see `make lock`):
 # requirements/runtime.txt builds the site (`make serve`, `make site`); requirements/dev.txt adds what the tests
@@ -93,7 +93,13 @@ audit/node_modules/.bin/lighthouse: audit/package.json audit/package-lock.json
 	touch $@
 
 audit: venv browser audit/node_modules/.bin/lighthouse
-	$(BIN)/python -m victimlaw.audit $(AUDIT_ARGS)
+	$(BIN)/python -m victimlaw.audit $(AUDIT_ARGS); status=$$?; $(MAKE) --no-print-directory zotero && exit $$status
+
+# Every act page in every language saved to Zotero by Zotero's own code: zotero/translation-server and the
+# translators at pinned commits (scripts/victimlaw/zotero_server.py), fetched from ZOTERO_GIT (GitHub by default)
+# into audit/zotero/ the first time, run with Node.js on 127.0.0.1. ZOTERO_ARGS="--langs en" narrows it.
+zotero: venv
+	$(BIN)/python -m victimlaw.zotero_import $(ZOTERO_ARGS)
 
 # Every kind of page in each language at 1366 and 390 px, served and from disk, for a reviewer: builds both
 # sites in a temporary folder and writes only screenshots/ (index.html, report.txt, the PNGs).
@@ -103,5 +109,5 @@ screenshots: venv-dev browser
 
 # A generated folder of docs/<lang>/ is the one holding the plugin's .gitignore (scripts/victimlaw/generate.py).
 clean:
-	rm -rf site site-offline site-offline.zip screenshots audit-results node_modules audit/node_modules $(VENV)
+	rm -rf site site-offline site-offline.zip screenshots audit-results node_modules audit/node_modules audit/zotero $(VENV)
 	for marker in docs/*/*/.gitignore; do [ -f "$$marker" ] && rm -rf "$$(dirname "$$marker")"; done; true

@@ -1,7 +1,7 @@
 """The CSL-JSON exports through the reference implementation: citeproc-js (the processor inside Zotero and
 Mendeley) with the CSL project's own OSCOLA, APA 7, Chicago (notes and bibliography) and GOST R 7.0.5-2008
-styles and locales (tests/fixtures/csl, with their licence). And the tags Zotero's translator reads on an act
-page, checked against its code."""
+styles and locales (tests/fixtures/csl, with their licence). The tags Zotero reads on an act page:
+test_zotero_tags.py."""
 
 from __future__ import annotations
 
@@ -193,58 +193,6 @@ EXPECTED = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8
 def test_the_most_cited_instruments_as_each_style_writes_them(style, rendered):
     written = {i: re.sub(r"^\d+\. ", "", reference(style, rendered[style][i])) for i in EXPECTED[style]}
     assert written == EXPECTED[style]
-
-
-# Zotero's "Embedded Metadata" translator and the "RDF" translator it hands Dublin Core to, as read in
-# zotero/translators at 2814370161d05d799086825fac8d499db3a33aa3 (lines named below). Running them needs
-# Zotero's translation framework, which is not installed here: the test asserts the tags their code reads.
-TYPE_FORCING_TAGS = {  # Embedded Metadata.js l. 300-316: each makes the page that item type, whatever else
-    "citation_journal_title",
-    "citation_technical_report_institution",
-    "citation_conference_title",
-    "citation_conference",
-    "citation_book_title",
-    "citation_inbook_title",
-    "citation_dissertation_institution",
-}
-
-
-@pytest.mark.parametrize(
-    ("inst_id", "zotero_type", "number"),
-    [
-        ("decision-203-2005", "statute", "203"),
-        ("law-2005-combating-trafficking", "statute", "958-IIQ"),
-        ("coe-cets-197", "statute", "CETS No. 197"),  # Zotero has no treaty type; its series and number
-        ("unga-res-55-25", "report", "A/RES/55/25"),
-        ("greta-third-round-azerbaijan", "report", None),
-    ],
-)
-def test_act_pages_import_into_zotero_as_statutes(real_corpus, inst_id, zotero_type, number):
-    """DC.type holds the Zotero item type: Embedded Metadata.js l. 91 reads "DC." tags as Dublin Core; RDF.js
-    l. 510-514 takes a dc:type naming a Zotero type as the type, and l. 815 puts it before og:type "article"
-    (only a guess, l. 706-707) and the journal article that citation_title alone suggests (Embedded Metadata.js
-    l. 317-319, used only without a type). The fields: citation_title, citation_date, citation_technical_report_
-    number, citation_public_url and citation_language (l. 43-64: title, date, number, url, language; Zotero
-    files date and number under a statute's date enacted and public law number) and citation_author (l. 415,
-    the issuing body as author)."""
-    inst = real_corpus.by_id[inst_id]
-    tags = citations.highwire(inst, Labels("en"))
-    names = [name for name, _ in tags]
-    values = dict(tags)
-    assert values["DC.type"] == zotero_type and names.count("DC.type") == 1
-    assert not TYPE_FORCING_TAGS & set(names)
-    assert values["citation_title"] == " ".join(inst.title["en"].split())
-    assert values.get("citation_technical_report_number") == number
-    assert values["citation_author"] == Labels("en").issuer[inst.issuer]
-    if inst.date:
-        assert values["citation_date"] == inst.date.replace("-", "/")
-    if inst.link:
-        assert values["citation_public_url"] == inst.link
-
-
-def test_the_zotero_type_is_in_the_page(built_site):
-    html = (built_site / "en" / "instruments" / "decision-203-2005" / "index.html").read_text(encoding="utf-8")
-    assert '<meta name="DC.type" content="statute">' in html
 
 
 def test_the_sites_english_citation_writes_numbers_and_dates_as_oscola(real_corpus, exported, rendered):

@@ -112,6 +112,19 @@ def table(runs: list[Run]) -> str:
     return "\n".join(lines)
 
 
+def public_build(folder: Path, base: str) -> Path:
+    """The public site built in `folder` with `base` as its public address; its folder."""
+    config, site = project_copy(folder / "project"), folder / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VICTIMLAW_SITE_URL=base)
+    env.pop("VICTIMLAW_OFFLINE", None)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir"]
+    built = subprocess.run([*command, str(site)], env=env, capture_output=True, text=True)
+    if built.returncode:
+        sys.stderr.write(built.stdout + built.stderr)
+        raise SystemExit("the public build failed")
+    return site
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=PROJECT / "audit-results")
@@ -133,14 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     runs: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="victimlaw-audit-") as tmp:
-        config, site = project_copy(Path(tmp) / "project"), Path(tmp) / "site"
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VICTIMLAW_SITE_URL=base)
-        env.pop("VICTIMLAW_OFFLINE", None)
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir"]
-        built = subprocess.run([*command, str(site)], env=env, capture_output=True, text=True)
-        if built.returncode:
-            sys.stderr.write(built.stdout + built.stderr)
-            raise SystemExit("the public build failed")
+        site = public_build(Path(tmp), base)
         server.RequestHandlerClass = lambda *a, **k: HostHandler(*a, directory=str(site), **k)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

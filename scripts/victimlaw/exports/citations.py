@@ -1,5 +1,5 @@
-"""An instrument as a citation: three citation styles, BibTeX, RIS, CSL-JSON, Highwire meta tags and
-schema.org JSON-LD, all from one set of citation fields."""
+"""An instrument as a citation: three citation styles, BibTeX, RIS, CSL-JSON and schema.org
+JSON-LD (the meta tags Zotero reads: zotero.py), all from one set of citation fields."""
 
 from __future__ import annotations
 
@@ -21,9 +21,6 @@ CSL_TYPES = {
     **{k: "treaty" for k in ("convention", "protocol")},
     **{k: "report" for k in ("report", "resolution", "declaration")},
 }
-# The Zotero item type an act page imports as (Dublin Core DC.type holding a Zotero type name). Zotero has no
-# treaty type: a treaty imports as a statute, with its series and number.
-ZOTERO_TYPES = {"legislation": "statute", "treaty": "statute", "report": "report", "book": "book"}
 RIS_TYPES = {"law": "STAT", "code": "STAT", "constitution": "STAT", "report": "RPRT", "publication": "BOOK"}
 BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
 
@@ -32,7 +29,7 @@ def bibtex_escape(value: str) -> str:
     return BIBTEX_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "\\^~" else " ", str(value))
 
 
-def _one_line(value: str) -> str:
+def one_line(value: str) -> str:
     return " ".join(str(value).split())
 
 
@@ -61,7 +58,7 @@ def fields(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
     parts = [int(p) for p in inst.date.split("-")] if inst.date else []
     return {
         "key": inst.id,
-        "title": _one_line(inst.title[t.lang]),
+        "title": one_line(inst.title[t.lang]),
         "title_stated": inst.title_stated,  # else the title is a description holding the date and number
         "authority": authority,
         "language": t.lang,
@@ -96,7 +93,7 @@ def styles(
     module = (env or text_environment()).get_template("citation.txt.j2").module
     labels = labels or {lang: Labels(lang) for lang in LANGUAGES}
     uris = uris or {}
-    return {lang: _one_line(getattr(module, lang)(fields(inst, labels[lang], uris.get(lang)))) for lang in LANGUAGES}
+    return {lang: one_line(getattr(module, lang)(fields(inst, labels[lang], uris.get(lang)))) for lang in LANGUAGES}
 
 
 def bibtex(inst: Instrument, t: Labels, env: Environment | None = None) -> str:
@@ -127,7 +124,7 @@ def csl(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
     kind = csl_type(inst)
     item: dict = {"id": inst.id, "type": kind, "title": c["title"], "language": t.lang}
     if inst.short_title:
-        item["title-short"] = _one_line(inst.short_title[t.lang])
+        item["title-short"] = one_line(inst.short_title[t.lang])
     if c["authority"]:
         if kind in ("legislation", "treaty"):
             item["authority"] = c["authority"]
@@ -151,22 +148,6 @@ def csl(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
     return item
 
 
-def highwire(inst: Instrument, t: Labels) -> list[list[str]]:
-    """citation_* meta tags, read by Zotero and reference managers."""
-    c = fields(inst, t)
-    tags = [["DC.type", ZOTERO_TYPES[csl_type(inst)]]]
-    tags += [["citation_title", c["title"]], ["citation_language", t.lang]]
-    if c["authority"]:
-        tags.append(["citation_author", c["authority"]])
-    if c["ris_date"]:
-        tags += [["citation_date", c["ris_date"]], ["citation_publication_date", c["ris_date"]]]
-    if inst.number:
-        tags.append(["citation_technical_report_number", inst.number])
-    if inst.link:
-        tags.append(["citation_public_url", inst.link])
-    return tags
-
-
 def json_ld(inst: Instrument, corpus: Corpus, t: Labels, uri: str | None = None) -> str:
     """A schema.org Legislation block; safe to place inside <script>. `uri`: the act's permanent address, its @id
     (absolute: given only where the site has a public address)."""
@@ -174,11 +155,11 @@ def json_ld(inst: Instrument, corpus: Corpus, t: Labels, uri: str | None = None)
         "@context": "https://schema.org",
         "@type": "Legislation",
         **({"@id": uri} if uri else {}),
-        "name": _one_line(inst.title[t.lang]),
+        "name": one_line(inst.title[t.lang]),
         "inLanguage": t.lang,
         "legislationType": t.kind[inst.kind],
         "legislationJurisdiction": "AZ" if inst.level == "national" else t.level[inst.level],
-        "abstract": _one_line(inst.purpose[t.lang]),
+        "abstract": one_line(inst.purpose[t.lang]),
     }
     if inst.number:
         data["legislationIdentifier"] = inst.number
@@ -191,7 +172,7 @@ def json_ld(inst: Instrument, corpus: Corpus, t: Labels, uri: str | None = None)
 
     def legislation(target_id: str) -> dict:
         target = corpus.by_id[target_id]
-        item = {"@type": "Legislation", "name": _one_line(target.title[t.lang])}
+        item = {"@type": "Legislation", "name": one_line(target.title[t.lang])}
         if target.link:
             item["sameAs"] = target.link
         return item

@@ -126,6 +126,8 @@ class Instrument:
     period: str | None = None
     provisions: tuple[Provision, ...] = ()
     official_url: str | None = None  # the treaty's or document's page at the body that publishes it
+    authentic: tuple[str, ...] = ()  # a treaty's authentic languages, as its final clauses state them
+    unts: str | None = None  # where the UN Treaty Series prints it: "2225 UNTS 209"
     participation: tuple[ParticipationStep, ...] = ()  # Azerbaijan and this treaty
     relations: tuple[Relation, ...] = ()  # stated here
     incoming: list[Relation] = field(default_factory=list)  # stated by others, derived
@@ -537,6 +539,8 @@ def _instrument(rec: dict, translations: Translations | None) -> Instrument:
             )
         ),
         official_url=rec.get("official_url"),
+        authentic=tuple(rec.get("authentic", ())),
+        unts=rec.get("unts"),
         participation=tuple(
             ParticipationStep(
                 s["step"], s["date"], _sources_of(s["sources"], translations), s.get("law"), s.get("note")

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from .. import DEFAULT_LANGUAGE, LANGUAGES
 from ..cite import Resolver, browser_data
-from ..exports import citations
+from ..exports import citations, zotero
 from ..labels import Labels
 from ..model.corpus import Instrument, Provision, Relation, natural_key
 from ..model.themes import Evidence, Mapping, Target, Theme
@@ -285,7 +285,7 @@ class InstrumentPages(PageKind):
         return {
             "title": values["title"],
             "description": inst.purpose[t.lang],
-            "citation_meta": citations.highwire(inst, t),
+            "citation_meta": zotero.zotero_tags(inst, t),
             "jsonld": citations.json_ld(inst, self.site.corpus, t, self.site.public_uri(inst, t.lang)),
         }
 
