@@ -241,6 +241,10 @@ OFFICIAL = {"type": "official", "url": '"https://example.org/treaty-three"', "re
             "sources[0].supports: supports the date of entry into force, but the record gives none",
         ),
         (
+            web_source(**OFFICIAL, passage='"Treaty Series, vol. 2237, p. 319"', supports="[unts]"),
+            "sources[0].supports: supports the UN Treaty Series citation, but the record gives none",
+        ),
+        (
             web_source(**OFFICIAL, passage='"T"', supports="[official_url]"),
             "sources[0].url: supports official_url, but the record's official_url is another page",
         ),

@@ -151,6 +151,7 @@ def test_treaties_entry_into_force_and_the_pages_that_state_it(real_corpus):
     protocol = real_corpus.by_id["palermo-protocol-2000"]
     assert protocol.entry_into_force == "2003-12-25"
     assert "mtdsg_no=XVIII-12-a" in protocol.official_url
+    assert protocol.unts == "2237 UNTS 319"  # "United Nations, Treaty Series, vol. 2237, p. 319"
     cets216 = real_corpus.by_id["coe-cets-216"]
     assert (cets216.date, cets216.entry_into_force) == ("2015-03-25", "2018-03-01")
     urls = [s.url for s in cets216.sources if s.url] + [cets216.official_url]

@@ -285,7 +285,7 @@ def test_an_editors_note_is_shown_beside_the_quotation_it_corrects(data_dir):
     corpus = load_corpus(data_dir / "instruments.yaml")
     pages = render_site(corpus, directory_urls=False)
     for lang, label, words in (
-        ("az", "Redaktor qeydi", "Məqalə səhv edir."),
+        ("az", "Redaksiya qeydi", "Məqalə səhv edir."),
         ("en", "Editors' note", "The article errs."),
         ("ru", "Примечание редакции", "Статья ошибается."),
     ):

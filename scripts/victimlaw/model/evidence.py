@@ -19,7 +19,9 @@ FIELD_LABELS = {
     "date": "date",
     "entry_into_force": "date of entry into force",
     "eqanun": "e-qanun id",
+    "unts": "UN Treaty Series citation",
 }
+UNTS = re.compile(r"(\d+) UNTS (\d+)")
 
 
 def states_date(passage: str, date: str) -> bool:
@@ -43,12 +45,23 @@ def states_number(passage: str, number: str) -> bool:
     return series.group(1) in found
 
 
+def states_unts(passage: str, citation: str) -> bool:
+    """ "2237 UNTS 319" as the UN Treaty Collection writes it: "Treaty Series, vol. 2237, p. 319"."""
+    volume, page = UNTS.fullmatch(citation).groups()  # type: ignore[union-attr]  # the schema's pattern
+    return (
+        re.search(rf"(?<!\d){volume}\s+UNTS\s+{page}(?!\d)|vol\.?\s*{volume},?\s*p\.?\s*{page}(?!\d)", passage)
+        is not None
+    )
+
+
 def states(field: str, value, source: dict) -> bool:
     """Whether `source` states `value` for `field` (one of FIELD_LABELS)."""
     if field == "eqanun":
         return re.search(rf"framework/{value}(?!\d)", source["url"] + " " + source["passage"]) is not None
     if field == "number":
         return states_number(source["passage"], value)
+    if field == "unts":
+        return states_unts(source["passage"], value)
     return states_date(source["passage"], value)
 
 
