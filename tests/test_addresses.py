@@ -276,3 +276,27 @@ def test_every_unit_of_the_schema_has_a_segment_and_no_two_share_one():
     units = schema["$defs"]["provision"]["properties"]["unit"]["enum"]
     assert set(UNITS) == set(units)
     assert len(set(UNITS.values())) == len(UNITS)
+
+
+def test_an_address_agrees_only_with_the_act_it_names():
+    law = ActIdentity(kind="law", date="2005-06-28", number="958-IIQ", record="law-2005")
+    assert parse("id/law/2005/958-IIQ/").act.agrees(law)
+    assert not parse("id/law/2006/958-IIQ/").act.agrees(law)
+    assert not parse("id/decree/2005/958-IIQ/").act.agrees(law)
+    assert not parse("id/law/2005-06-29/").act.agrees(law)
+    assert not parse("act/law-2006/").act.agrees(law)
+
+
+def test_the_address_layout_is_written_in_identity_py_alone():
+    """No other module or template of the package spells an address's form (model/identity.py writes them)."""
+    package = Path(__file__).resolve().parents[1] / "scripts/victimlaw"
+    forms = ("cets", "untc", "un", "doc", "id", "eqanun", "act")
+    spelled = [
+        f"{path.relative_to(package)}: {form}/"
+        for path in package.rglob("*")
+        if path.suffix in (".py", ".j2", ".js") and path.name != "identity.py"
+        for form in forms
+        for quote in ("'", '"', "`")
+        if f"{quote}{form}/" in path.read_text(encoding="utf-8")
+    ]
+    assert spelled == []
