@@ -168,39 +168,45 @@ def test_the_sites_404_page_is_the_default_languages(built_site):
 
 
 def test_every_permanent_address_forwards_to_its_act_in_every_language(real_corpus, public_site, offline_site):
-    """model/identity.py's addresses: a page at each, in each language, public and offline, forwarding to the act."""
+    """model/identity.py's addresses, every act's and every provision's: a page at each, in each language, public
+    and offline, forwarding to the act's page (at the provision's heading, which the page has)."""
     import json
+
+    from victimlaw.model.addressbook import act_and_provision_addresses
 
     uris = {
         record["id"]: record["uri"]
         for record in json.loads((public_site / "data/instruments.json").read_text())["instruments"]
     }
-    addressed = 0
+    provisions = 0
     for inst in real_corpus.instruments:
         addresses = inst.identity.addresses
-        assert uris[inst.id] == (f"https://example.org/lawref/{addresses[0]}" if addresses else None)
+        assert uris[inst.id] == f"https://example.org/lawref/{addresses[0]}"  # every act has one
         for lang in LANGUAGES:
             for site, act_page in (
                 (public_site, f"{PREFIX[lang]}instruments/{inst.id}/index.html"),
                 (offline_site, f"{PREFIX[lang]}instruments/{inst.id}.html"),
             ):
-                for address in addresses:
+                act_html = (site / act_page).read_text(encoding="utf-8")
+                for address, provision in act_and_provision_addresses(inst):
                     rel = f"{PREFIX[lang]}{address}index.html"
                     page = (site / rel).read_text(encoding="utf-8")
                     refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page).group(1)
                     shown = re.search(r'<p>[^<]*<a href="([^"]+)">', page).group(1)
-                    assert resolve(site, rel, refresh)[0] == resolve(site, rel, shown)[0] == site / act_page, rel
+                    anchor = provision.id if provision else ""
+                    assert resolve(site, rel, refresh) == resolve(site, rel, shown) == (site / act_page, anchor), rel
+                    if provision:
+                        assert f'id="{provision.id}"' in act_html
+                        provisions += 1
                     assert f'<html lang="{lang}">' in page
                     if site == public_site:
                         canonical = "https://example.org/lawref/" + act_page.removesuffix("index.html")
                         assert f'<link rel="canonical" href="{canonical}">' in page
-                    addressed += 1
-    assert addressed > 2 * len(LANGUAGES) * len(real_corpus.instruments) // 2  # most acts have an address
-    decision = real_corpus.by_id["decision-203-2005"].identity.addresses
-    assert decision == ["id/decision/2005/203/", "eqanun/11446/"]
-    assert real_corpus.by_id["coe-cets-197"].identity.addresses == ["cets/197/"]
-    assert real_corpus.by_id["unga-res-55-25"].identity.addresses == ["un/A-RES-55-25/"]
-    assert real_corpus.by_id["law-2005-combating-trafficking"].identity.addresses == ["id/law/2005/958-IIQ/"]
+    assert provisions >= 2 * len(LANGUAGES) * sum(len(inst.provisions) for inst in real_corpus.instruments)
+    assert (public_site / "en/cets/197/art/4_e/index.html").is_file()
+    assert (offline_site / "ru/id/law/2005/958-IIQ/art/20.4-1/index.html").is_file()
+    assert (public_site / "id/decision/2008-02-01/index.html").is_file()
+    assert (public_site / "act/constitution/art/12/index.html").is_file()
 
 
 def test_a_public_page_tells_a_messenger_its_title_description_address_and_language(public_site, built_site):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from .. import LANGUAGES
 from ..labels import Labels
@@ -37,7 +37,7 @@ BOM = "\ufeff"  # so that spreadsheet programs (Excel on Windows above all) read
 def files(
     corpus: Corpus,
     labels: dict[str, Labels] | None = None,
-    uris: dict[str, str | None] | None = None,
+    uris: Mapping[str, str | None] | None = None,
     public_uri: Callable[[Instrument, str], str | None] | None = None,
 ) -> dict[str, str]:
     """Every export, by its path below the site's root; `uris`: each act's permanent address on the site

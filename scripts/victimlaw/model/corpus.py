@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .addressbook import claims
 from .checks import Checker, read_schema
 from .errors import DataError, Issue
 from .evidence import FIELD_LABELS, page_language_mismatch, states, states_date
@@ -128,6 +129,7 @@ class Instrument:
     official_url: str | None = None  # the treaty's or document's page at the body that publishes it
     authentic: tuple[str, ...] = ()  # a treaty's authentic languages, as its final clauses state them
     unts: str | None = None  # where the UN Treaty Series prints it: "2225 UNTS 209"
+    untc: str | None = None  # its chapter in the UN Treaty Collection (XVIII-12-a), for its address
     participation: tuple[ParticipationStep, ...] = ()  # Azerbaijan and this treaty
     relations: tuple[Relation, ...] = ()  # stated here
     incoming: list[Relation] = field(default_factory=list)  # stated by others, derived
@@ -308,20 +310,12 @@ class _Checker(Checker):
         records = raw["instruments"]
         first_index: dict[str, int] = {}
         eqanun_owner: dict[int, str] = {}
-        address_owner: dict[str, str] = {}
+        for where, message in claims(records):
+            self.add(where, message)
         for i, rec in enumerate(records):
             path = ("instruments", i)
             if "uri" in rec:
                 self.add(path + ("uri",), "the permanent address is made by the build from the act's identity")
-            identity = ActIdentity(rec["kind"], str(rec["date"])[:4] if rec.get("date") else None, rec["number"], None)
-            for address in identity.addresses:  # the e-qanun ids are checked below
-                if address in address_owner:
-                    self.add(
-                        path + ("number",),
-                        f"the permanent address {address} is already claimed by '{address_owner[address]}'",
-                    )
-                else:
-                    address_owner[address] = rec["id"]
             if rec["id"] in first_index:
                 first = self.lines.get(("instruments", first_index[rec["id"]], "id"), 0)
                 self.add(path + ("id",), f"duplicate id '{rec['id']}' (first on line {first})")
@@ -541,6 +535,7 @@ def _instrument(rec: dict, translations: Translations | None) -> Instrument:
         official_url=rec.get("official_url"),
         authentic=tuple(rec.get("authentic", ())),
         unts=rec.get("unts"),
+        untc=rec.get("untc"),
         participation=tuple(
             ParticipationStep(
                 s["step"], s["date"], _sources_of(s["sources"], translations), s.get("law"), s.get("note")

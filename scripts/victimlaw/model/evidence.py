@@ -1,8 +1,10 @@
 """Whether a page's own words state what a record says: the check behind every official or copied source.
 
-A source that `supports` a field (its number, date, entry into force, e-qanun id) must contain that value in
-its passage, written in any way the citation lookup reads (cite/citation.yaml: "28 iyun 2005-ci il",
-"28.06.2005", "June 28, 2005", "28 июня 2005 г."; numbers ignoring case, spaces and punctuation).
+A source that `supports` a field (its number, date, entry into force, e-qanun id, UN Treaty Collection chapter)
+must contain that value in its passage, written in any way the citation lookup reads (cite/citation.yaml:
+"28 iyun 2005-ci il", "28.06.2005", "June 28, 2005", "28 июня 2005 г."; numbers ignoring case, spaces and
+punctuation); an e-qanun id or a chapter may instead be in the page's address (framework/11446,
+mtdsg_no=XVIII-12-a).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ FIELD_LABELS = {
     "entry_into_force": "date of entry into force",
     "eqanun": "e-qanun id",
     "unts": "UN Treaty Series citation",
+    "untc": "UN Treaty Collection chapter",
 }
 UNTS = re.compile(r"(\d+) UNTS (\d+)")
 
@@ -58,6 +61,9 @@ def states(field: str, value, source: dict) -> bool:
     """Whether `source` states `value` for `field` (one of FIELD_LABELS)."""
     if field == "eqanun":
         return re.search(rf"framework/{value}(?!\d)", source["url"] + " " + source["passage"]) is not None
+    if field == "untc":  # the Treaty Collection's page of that chapter (mtdsg_no=XVIII-12-a), or its words
+        chapter = rf"(?<![\w-]){re.escape(value)}(?![\w-])"  # XVIII-12 is not XVIII-12-a
+        return re.search(chapter, source["url"] + " " + source["passage"]) is not None
     if field == "number":
         return states_number(source["passage"], value)
     if field == "unts":

@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url
 from .. import DEFAULT_LANGUAGE, LANGUAGES, language_folder, search
 from ..exports import citations
 from ..labels import Labels, strings
+from ..model.addressbook import act_and_provision_addresses
 from ..model.corpus import Corpus, Instrument
 from ..search.words import word_rules
 
@@ -182,13 +183,10 @@ class Site:
         """When any record was last checked against an official page (Instrument.checked)."""
         return max((inst.checked for inst in self.corpus.instruments if inst.checked), default=None)
 
-    def act_uri(self, inst: Instrument, lang: str = DEFAULT_LANGUAGE) -> str | None:
+    def act_uri(self, inst: Instrument, lang: str = DEFAULT_LANGUAGE) -> str:
         """The act's own permanent address in a language: absolute with the site's public address, else from
-        the site's root; None for an act with nothing to address it by (no number, no e-qanun id)."""
-        addresses = inst.identity.addresses
-        if not addresses:
-            return None
-        return urljoin(self.site_url or "", language_folder(lang) + addresses[0])
+        the site's root (every act has one: at least its record's, act/<id>/)."""
+        return urljoin(self.site_url or "", language_folder(lang) + inst.identity.addresses[0])
 
     def public_uri(self, inst: Instrument, lang: str) -> str | None:
         """The act's permanent address in a language where the site has a public address (absolute), else None."""
@@ -223,22 +221,24 @@ class Site:
         return self.env.get_template("robots.txt.j2").render(sitemap=urljoin(self.site_url or "", "sitemap.xml"))
 
     def forward_pages(self, lang: str) -> dict[str, str]:
-        """Each act's permanent addresses (model/identity.py) in one language, by the file below the site's root
-        that answers each: a page forwarding to the act's page (a refresh, the canonical address, a link)."""
+        """Each permanent address of an act or a provision (model/identity.py) in one language, by the file below
+        the site's root that answers it: a page forwarding to the act's page, at the provision's heading for a
+        provision (a refresh, the canonical address, a link)."""
         t = self.labels[lang]
         prefix = language_folder(lang)
         template = self.env.get_template("forward.html.j2")
         pages = {}
         for inst in self.corpus.instruments:
             target = self.page_url(lang, act_path(inst))
-            for address in inst.identity.addresses:
-                here = prefix + address
+            for address, provision in act_and_provision_addresses(inst):
+                here = prefix + str(address)
                 link = get_relative_url(target, here + "index.html")
                 pages[here + "index.html"] = template.render(
                     t=t,
                     lang=lang,
                     inst=inst,
-                    link=link,
+                    provision=provision,
+                    link=f"{link}#{provision.id}" if provision else link,
                     canonical=urljoin(self.site_url, target) if self.site_url else link,
                 )
         return pages
