@@ -26,6 +26,9 @@ CITATIONS = [
     ("CM 144-1", [("criminal-code", "art-144-1")]),
     ("CM-in 144-1-ci maddəsi", [("criminal-code", "art-144-1")]),
     ("Cinayət Məcəlləsi 144-2", [("criminal-code", "art-144-2")]),
+    ("Cinayət Məcəlləsi", [("criminal-code", None)]),  # the Code by its name: one common word and its kind
+    ("cinayet mecellesi", [("criminal-code", None)]),
+    ("Azərbaycan Respublikasının Cinayət Məcəlləsi", [("criminal-code", None)]),
     ("Konstitusiyanın 12-ci maddəsi", [("constitution", "art-12")]),
     ("Milli Fəaliyyət Planı 2009", [("order-133-2009", None)]),
     ("qurbanlarin repatriasiya qaydalari", [("decision-252-2013", None)]),
@@ -43,6 +46,8 @@ CITATIONS = [
     ("ст. 14-1", [("law-2005-combating-trafficking", "art-14-1")]),
     ("статья 20.4-1 Закона", [("law-2005-combating-trafficking", "art-20-4-1")]),
     ("УК 144-3", [("criminal-code", "art-144-3")]),
+    ("Уголовный кодекс", [("criminal-code", None)]),
+    ("Уголовный кодекс Азербайджанской Республики", [("criminal-code", None)]),
     ("ст. 316-1 УК", [("criminal-code", "art-316-1")]),
     ("Палермский протокол ст. 8", [("palermo-protocol-2000", "art-8")]),
     ("Конвенция Совета Европы о противодействии торговле людьми", [("coe-cets-197", None)]),
@@ -80,6 +85,8 @@ CITATIONS = [
     ("787-IQ", [("law-787-iq", None)]),
     ("Закон № 958-IIQ", [("law-2005-combating-trafficking", None)]),
     ("CC 316-1", [("criminal-code", "art-316-1")]),
+    ("Criminal Code", [("criminal-code", None)]),
+    ("Criminal Code of the Republic of Azerbaijan", [("criminal-code", None)]),
     ("Constitution art. 12", [("constitution", "art-12")]),
     ("Rules on repatriation", [("decision-252-2013", None)]),
     # -- identifiers and dates alone

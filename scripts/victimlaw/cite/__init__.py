@@ -319,9 +319,11 @@ class Resolver:
                 score += points["date"]["other"]
         if q.years and not q.dates and inst.date:
             score += points["year"]["same" if inst.date[:4] in q.years else "other"]
+        kind_agrees = False
         if q.kinds:
             approved = inst.approves["kind"] if inst.approves else None
-            if inst.kind in q.kinds or approved in q.kinds:
+            kind_agrees = inst.kind in q.kinds or approved in q.kinds
+            if kind_agrees:
                 score += points["kind"]["same"]
                 if q.years and inst.date and inst.date[:4] in q.years:
                     score += points["kind"]["with_year"]  # kind and year together point at one act
@@ -338,15 +340,17 @@ class Resolver:
             else:
                 score += points["provision"]["missing"]
         if q.words:
-            score += self._title_score(inst, q.words)
+            score += self._title_score(inst, q.words, kind_agrees)
         return score, provision
 
-    def _title_score(self, inst: Instrument, words: list[str]) -> int:
+    def _title_score(self, inst: Instrument, words: list[str], kind_agrees: bool = False) -> int:
         """The share of the citation's words found in the act's titles, and the share of the closest title
         that they cover (so that "law on combating trafficking" puts the law so named before the laws amending
-        it). Words that many acts have count only as a phrase: two or more, all of them in the title."""
+        it). Words that many acts have count only as a phrase: two or more, all of them in the title, the
+        kind named counting as one where it is the act's ("Cinayət Məcəlləsi": the Code's name is "Cinayət",
+        a word of many titles, and its kind, which titles are compared without)."""
         matched = [w for w in words if self._has_word(inst.id, w)]
-        phrase = len(matched) == len(words) >= 2
+        phrase = len(matched) == len(words) and len(words) + kind_agrees >= 2
         if not phrase and not any(self._frequency(w) <= self.specific_limit for w in matched):
             return 0
         fraction = len(matched) / len(words)
