@@ -55,6 +55,10 @@ CITATIONS = [
     ("закон № 609-IVQD", [("law-609-ivqd", None)]),
     ("Закон от 28 июня 2005 года", [("law-2005-combating-trafficking", None)]),
     ("Закон о борьбе с торговлей людьми", [("law-2005-combating-trafficking", None)]),
+    # the other name of trafficking in human beings (wordrules.yaml's equivalents)
+    ("Закон о борьбе с торговлей человеческими существами", [("law-2005-combating-trafficking", None)]),
+    ("Конвенция Совета Европы о противодействии торговле человеческими существами", [("coe-cets-197", None)]),
+    ("Протокол о предупреждении и пресечении торговли человеческими существами", [("palermo-protocol-2000", None)]),
     ("Закон Азербайджанской Республики «О борьбе с торговлей людьми»", [("law-2005-combating-trafficking", None)]),
     ("Закон № 958-IIQ", [("law-2005-combating-trafficking", None)]),
     # -- English
@@ -67,6 +71,13 @@ CITATIONS = [
     ("Palermo Convention", [("untoc-2000", None)]),
     ("A/RES/55/25", [("unga-res-55-25", None)]),
     ("law on combating trafficking", [("law-2005-combating-trafficking", None), ("law-609-ivqd", None)]),
+    (
+        "law on combating trafficking in human beings",
+        [("law-2005-combating-trafficking", None), ("law-609-ivqd", None)],
+    ),
+    ("law on combating trafficking in persons", [("law-2005-combating-trafficking", None), ("law-609-ivqd", None)]),
+    ("Convention on Action against Trafficking in Persons", [("coe-cets-197", None)]),
+    ("Protocol to Prevent, Suppress and Punish Trafficking in Human Beings", [("palermo-protocol-2000", None)]),
     ("Law No. 958-IIQ", [("law-2005-combating-trafficking", None)]),
     ("GA resolution 55/25", [("unga-res-55-25", None)]),
     ("A/RES/40/34", [("un-declaration-victims-1985", None)]),
