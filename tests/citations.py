@@ -26,6 +26,9 @@ CITATIONS = [
     ("CM 144-1", [("criminal-code", "art-144-1")]),
     ("CM-in 144-1-ci maddəsi", [("criminal-code", "art-144-1")]),
     ("Cinayət Məcəlləsi 144-2", [("criminal-code", "art-144-2")]),
+    ("Cinayət Məcəlləsi", [("criminal-code", None)]),  # the Code by its name: one common word and its kind
+    ("cinayet mecellesi", [("criminal-code", None)]),
+    ("Azərbaycan Respublikasının Cinayət Məcəlləsi", [("criminal-code", None)]),
     ("Konstitusiyanın 12-ci maddəsi", [("constitution", "art-12")]),
     ("Milli Fəaliyyət Planı 2009", [("order-133-2009", None)]),
     ("qurbanlarin repatriasiya qaydalari", [("decision-252-2013", None)]),
@@ -43,6 +46,8 @@ CITATIONS = [
     ("ст. 14-1", [("law-2005-combating-trafficking", "art-14-1")]),
     ("статья 20.4-1 Закона", [("law-2005-combating-trafficking", "art-20-4-1")]),
     ("УК 144-3", [("criminal-code", "art-144-3")]),
+    ("Уголовный кодекс", [("criminal-code", None)]),
+    ("Уголовный кодекс Азербайджанской Республики", [("criminal-code", None)]),
     ("ст. 316-1 УК", [("criminal-code", "art-316-1")]),
     ("Палермский протокол ст. 8", [("palermo-protocol-2000", "art-8")]),
     ("Конвенция Совета Европы о противодействии торговле людьми", [("coe-cets-197", None)]),
@@ -50,6 +55,10 @@ CITATIONS = [
     ("закон № 609-IVQD", [("law-609-ivqd", None)]),
     ("Закон от 28 июня 2005 года", [("law-2005-combating-trafficking", None)]),
     ("Закон о борьбе с торговлей людьми", [("law-2005-combating-trafficking", None)]),
+    # the other name of trafficking in human beings (wordrules.yaml's equivalents)
+    ("Закон о борьбе с торговлей человеческими существами", [("law-2005-combating-trafficking", None)]),
+    ("Конвенция Совета Европы о противодействии торговле человеческими существами", [("coe-cets-197", None)]),
+    ("Протокол о предупреждении и пресечении торговли человеческими существами", [("palermo-protocol-2000", None)]),
     ("Закон Азербайджанской Республики «О борьбе с торговлей людьми»", [("law-2005-combating-trafficking", None)]),
     ("Закон № 958-IIQ", [("law-2005-combating-trafficking", None)]),
     # -- English
@@ -62,6 +71,13 @@ CITATIONS = [
     ("Palermo Convention", [("untoc-2000", None)]),
     ("A/RES/55/25", [("unga-res-55-25", None)]),
     ("law on combating trafficking", [("law-2005-combating-trafficking", None), ("law-609-ivqd", None)]),
+    (
+        "law on combating trafficking in human beings",
+        [("law-2005-combating-trafficking", None), ("law-609-ivqd", None)],
+    ),
+    ("law on combating trafficking in persons", [("law-2005-combating-trafficking", None), ("law-609-ivqd", None)]),
+    ("Convention on Action against Trafficking in Persons", [("coe-cets-197", None)]),
+    ("Protocol to Prevent, Suppress and Punish Trafficking in Human Beings", [("palermo-protocol-2000", None)]),
     ("Law No. 958-IIQ", [("law-2005-combating-trafficking", None)]),
     ("GA resolution 55/25", [("unga-res-55-25", None)]),
     ("A/RES/40/34", [("un-declaration-victims-1985", None)]),
@@ -80,6 +96,8 @@ CITATIONS = [
     ("787-IQ", [("law-787-iq", None)]),
     ("Закон № 958-IIQ", [("law-2005-combating-trafficking", None)]),
     ("CC 316-1", [("criminal-code", "art-316-1")]),
+    ("Criminal Code", [("criminal-code", None)]),
+    ("Criminal Code of the Republic of Azerbaijan", [("criminal-code", None)]),
     ("Constitution art. 12", [("constitution", "art-12")]),
     ("Rules on repatriation", [("decision-252-2013", None)]),
     # -- identifiers and dates alone

@@ -13,9 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import datafiles
+from .. import LANGUAGES, datafiles
 from ..model.corpus import Corpus, Instrument
-from ..search.words import WordRules, word_rules
+from ..search.words import Equivalents, WordRules, word_prefix, word_rules
 from ..search.words import fold as search_fold
 
 VOCABULARY = Path(__file__).with_name("citation.yaml")
@@ -231,12 +231,6 @@ def _kind_of(word: str) -> str | None:
     return None
 
 
-def _word_prefix(word: str, rules: WordRules) -> str:
-    """Enough of a word to ignore its ending ("торговле" ~ "торговли") but not its meaning ("против")."""
-    words = rules.cite["words"]
-    return word[: max(words["keep"], len(word) - words["drop"])]
-
-
 @dataclass(frozen=True)
 class Match:
     id: str
@@ -251,6 +245,7 @@ class Resolver:
     def __init__(self, corpus: Corpus, rules: WordRules | None = None):
         self.corpus = corpus
         self.rules = rules or word_rules()
+        self.equivalents = {lang: Equivalents(self.rules, lang, self._compared_words) for lang in LANGUAGES}
         self.titles = {inst.id: self._titles(inst) for inst in corpus.instruments}
         self.words = {inst.id: self._title_words(inst) for inst in corpus.instruments}
         # a title word is "specific" when few instruments have it; common words alone match nothing
@@ -268,19 +263,31 @@ class Resolver:
 
     def _titles(self, inst: Instrument) -> list[tuple[str, ...]]:
         """The words of each of the act's titles (full and short, in each language) that a citation's words are
-        compared with: not its kind, the country's name or other words that every title has (citation.yaml)."""
-        rx = python_patterns()["word"]
+        compared with, each title also written with the other names of what it names (wordrules.yaml's
+        `equivalents`: "trafficking in persons" for "trafficking in human beings")."""
+        texts = [*inst.title.items(), *(inst.short_title or {}).items()]
+        titles = []
+        for lang, text in texts:
+            words = self._compared_words(text)
+            written = [words] + [
+                words[:start] + other + words[end:]
+                for start, end, others in self.equivalents[lang].find(words)
+                for other in others
+            ]
+            for variant in written:
+                title = tuple(dict.fromkeys(variant))
+                if title and title not in titles:
+                    titles.append(title)
+        return titles
+
+    def _compared_words(self, text: str) -> list[str]:
+        """The words of a title that a citation's words are compared with: not its kind, the country's name or
+        other words that every title has (citation.yaml)."""
         voc = vocabulary()
         shortest = self.rules.cite["words"]["shortest"]
         ignored = set(voc["stopwords"]) | set(voc["number_words"])
-        texts = [*inst.title.values(), *(inst.short_title or {}).values()]
-        titles = []
-        for text in texts:
-            words = [w for w in rx.findall(fold(text, self.rules)) if len(w) >= shortest and w not in ignored]
-            title = tuple(dict.fromkeys(w for w in words if not _kind_of(w)))
-            if title and title not in titles:
-                titles.append(title)
-        return titles
+        words = python_patterns()["word"].findall(fold(text, self.rules))
+        return [w for w in words if len(w) >= shortest and w not in ignored and not _kind_of(w)]
 
     def resolve(self, text: str) -> list[Match]:
         query = parse(text, self.rules)
@@ -319,9 +326,11 @@ class Resolver:
                 score += points["date"]["other"]
         if q.years and not q.dates and inst.date:
             score += points["year"]["same" if inst.date[:4] in q.years else "other"]
+        kind_agrees = False
         if q.kinds:
             approved = inst.approves["kind"] if inst.approves else None
-            if inst.kind in q.kinds or approved in q.kinds:
+            kind_agrees = inst.kind in q.kinds or approved in q.kinds
+            if kind_agrees:
                 score += points["kind"]["same"]
                 if q.years and inst.date and inst.date[:4] in q.years:
                     score += points["kind"]["with_year"]  # kind and year together point at one act
@@ -338,19 +347,21 @@ class Resolver:
             else:
                 score += points["provision"]["missing"]
         if q.words:
-            score += self._title_score(inst, q.words)
+            score += self._title_score(inst, q.words, kind_agrees)
         return score, provision
 
-    def _title_score(self, inst: Instrument, words: list[str]) -> int:
+    def _title_score(self, inst: Instrument, words: list[str], kind_agrees: bool = False) -> int:
         """The share of the citation's words found in the act's titles, and the share of the closest title
         that they cover (so that "law on combating trafficking" puts the law so named before the laws amending
-        it). Words that many acts have count only as a phrase: two or more, all of them in the title."""
+        it). Words that many acts have count only as a phrase: two or more, all of them in the title, the
+        kind named counting as one where it is the act's ("Cinayət Məcəlləsi": the Code's name is "Cinayət",
+        a word of many titles, and its kind, which titles are compared without)."""
         matched = [w for w in words if self._has_word(inst.id, w)]
-        phrase = len(matched) == len(words) >= 2
+        phrase = len(matched) == len(words) and len(words) + kind_agrees >= 2
         if not phrase and not any(self._frequency(w) <= self.specific_limit for w in matched):
             return 0
         fraction = len(matched) / len(words)
-        prefixes = [_word_prefix(w, self.rules) for w in matched]
+        prefixes = [word_prefix(w, self.rules) for w in matched]
         coverage = max(
             sum(any(word.startswith(p) for p in prefixes) for word in title) / len(title)
             for title in self.titles[inst.id]
@@ -360,7 +371,7 @@ class Resolver:
         return int(points["title_words"] * fraction * fraction + points["title_coverage"] * coverage * coverage)
 
     def _has_word(self, instrument_id: str, word: str) -> bool:
-        prefix = _word_prefix(word, self.rules)
+        prefix = word_prefix(word, self.rules)
         return any(v.startswith(prefix) for v in self.words[instrument_id])
 
     def _frequency(self, word: str) -> int:

@@ -143,10 +143,11 @@
   };
 
   // As cite.py's Resolver._title_score: the share of the words found, and of the closest title covered.
-  Resolver.prototype.titleScore = function (inst, words) {
+  // The kind named counts as a word of the phrase where it is the act's (kindAgrees).
+  Resolver.prototype.titleScore = function (inst, words, kindAgrees) {
     var self = this, rules = this.rules.cite, data = this.data;
     var matched = words.filter(function (w) { return self.hasWord(inst, w); });
-    var phrase = matched.length === words.length && words.length >= 2;
+    var phrase = matched.length === words.length && words.length + (kindAgrees ? 1 : 0) >= 2;
     if (!phrase && !matched.some(function (w) { return self.wordFrequency(w) <= data.specific_limit; })) return 0;
     var fraction = matched.length / words.length;
     var prefixes = matched.map(function (w) { return wordPrefix(w, rules.words); });
@@ -178,8 +179,10 @@
     if (q.years.length && !q.dates.length && inst.date) {
       score += points.year[q.years.indexOf(inst.date.slice(0, 4)) >= 0 ? "same" : "other"];
     }
+    var kindAgrees = false;
     if (kinds.length) {
-      if (q.kinds[inst.kind] || (inst.approves && q.kinds[inst.approves])) {
+      kindAgrees = Boolean(q.kinds[inst.kind] || (inst.approves && q.kinds[inst.approves]));
+      if (kindAgrees) {
         score += points.kind.same;
         if (q.years.length && inst.date && q.years.indexOf(inst.date.slice(0, 4)) >= 0) score += points.kind.with_year;
       } else {
@@ -195,7 +198,7 @@
         score += points.provision.missing;
       }
     }
-    if (q.words.length) score += this.titleScore(inst, q.words);
+    if (q.words.length) score += this.titleScore(inst, q.words, kindAgrees);
     return [score, provision];
   };
 

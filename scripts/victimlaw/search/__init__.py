@@ -28,7 +28,17 @@ from collections import Counter
 from pathlib import Path
 
 from .. import language_folder
-from .words import WORD, WordRules, fold, fold_char, stem_en, stem_ru, terms, word_rules  # noqa: F401 (the package's API)
+from .words import (  # noqa: F401 (the package's API)
+    WORD,
+    Equivalents,
+    WordRules,
+    fold,
+    fold_char,
+    stem_en,
+    stem_ru,
+    terms,
+    word_rules,
+)
 
 # What is not text in a page's content: scripts, styles, pictures, buttons and the headings' permalinks.
 NOT_TEXT = re.compile(r"<(script|style|svg|button|nav)\b.*?</\1>|<a class=\"headerlink\".*?</a>", re.S)
@@ -121,11 +131,28 @@ def weighted_terms(entry: dict, lang: str, rules: WordRules) -> dict[str, int]:
     """The terms of an index entry and their weights: each word of the text once, of the page's title
     twice, of the section's title ten times. Worked out where the page is rendered (a worker's share of
     the build, see pages/ahead.py), or by Index.add for a page that came without them."""
-    counts = Counter(terms(entry["x"], lang, rules))
-    for field, weight in (("t", TITLE_WEIGHT), ("p", PAGE_TITLE_WEIGHT)):
-        for term in terms(entry[field], lang, rules):
+    counts: Counter = Counter()
+    for field, weight in (("x", 1), ("t", TITLE_WEIGHT), ("p", PAGE_TITLE_WEIGHT)):
+        for term in _with_equivalents(terms(entry[field], lang, rules), lang, rules):
             counts[term] += weight
     return dict(counts)
+
+
+def _with_equivalents(found: list[str], lang: str, rules: WordRules) -> list[str]:
+    """The terms of a text, and for each phrase of wordrules.yaml's `equivalents` in it the terms that the phrases
+    meaning the same add ("person" where the text says "trafficking in human beings"): a query in either words
+    finds it."""
+    known = rules.equivalent_terms.get(lang)
+    if known is None:
+        known = rules.equivalent_terms[lang] = Equivalents(rules, lang, lambda phrase: terms(phrase, lang, rules))
+    added = [
+        term
+        for start, end, others in known.find(found)
+        for other in others
+        for term in other
+        if term not in found[start:end]
+    ]
+    return found + added if added else found
 
 
 # -- the index

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from .. import datafiles
@@ -38,8 +39,10 @@ class WordRules:
         self.ru, self.ru_vowels, self.ru_group1_after = ru["endings"], ru["vowels"], ru["group1_after"]
         self.en = data["stem"]["en"]
         self.cite = data["cite"]
+        self.equivalents = data.get("equivalents", [])
         self.folded = _FoldedChars(self)
         self.terms: dict[str, _Terms] = {}
+        self.equivalent_terms: dict[str, Equivalents] = {}  # by language: the equivalents as index terms
 
 
 def word_rules(path: Path = WORDRULES) -> WordRules:
@@ -176,3 +179,36 @@ def terms(text: str, lang: str, rules: WordRules | None = None) -> list[str]:
     if known is None:
         known = rules.terms[lang] = _Terms(lang, rules)
     return list(map(known.__getitem__, WORD.findall(text)))
+
+
+def word_prefix(word: str, rules: WordRules) -> str:
+    """Enough of a word to ignore its ending ("торговле" ~ "торговли") but not its meaning ("против")."""
+    words = rules.cite["words"]
+    return word[: max(words["keep"], len(word) - words["drop"])]
+
+
+class Equivalents:
+    """wordrules.yaml's `equivalents` in one language, each phrase made into words by `prepare` as the words they
+    are looked for in were made (folded, stemmed, filtered); a phrase's words match words that start as they do
+    (word_prefix)."""
+
+    def __init__(self, rules: WordRules, lang: str, prepare: Callable[[str], list[str]]):
+        self.groups = [[prepare(phrase) for phrase in group.get(lang, [])] for group in rules.equivalents]
+        self.prefixes = [[[word_prefix(w, rules) for w in phrase] for phrase in group] for group in self.groups]
+        self.first = tuple(phrase[0] for group in self.prefixes for phrase in group if phrase)
+
+    def find(self, words: list[str]) -> list[tuple[int, int, list[list[str]]]]:
+        """Where `words` hold a phrase: (start, end, the phrases meaning the same)."""
+        found: list[tuple[int, int, list[list[str]]]] = []
+        if not self.first:
+            return found
+        for start, word in enumerate(words):
+            if not word.startswith(self.first):  # most words: one test
+                continue
+            for phrases, prefixes in zip(self.groups, self.prefixes, strict=True):
+                for n, phrase in enumerate(prefixes):
+                    end = start + len(phrase)
+                    within = words[start:end]
+                    if phrase and len(within) == len(phrase) and all(map(str.startswith, within, phrase)):
+                        found.append((start, end, phrases[:n] + phrases[n + 1 :]))
+        return found
