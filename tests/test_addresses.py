@@ -267,7 +267,10 @@ def test_acts_addressed_before_keep_their_addresses_and_the_others_get_one(real_
     assert addresses["law-2005-combating-trafficking"][0] == "id/law/2005/958-IIQ/"
     assert addresses["decision-2008-02-01"][:2] == ["id/decision/2008-02-01/", "eqanun/13160/"]
     assert addresses["order-2023-amending-2173"][0] == "id/order/2023/"
-    assert addresses["constitution"] == ["act/constitution/"]
+    assert addresses["constitution"] == ["id/constitution/1995-11-12/", "act/constitution/"]
+    assert addresses["charter-hotline"] == ["act/charter-hotline/"]  # neither number nor date is known
+    assert addresses["untoc-2000"][0] == "untc/XVIII-12/"
+    assert addresses["palermo-protocol-2000"][0] == "untc/XVIII-12-a/"
     assert all(addresses[inst.id][-1] == f"act/{inst.id}/" for inst in real_corpus.instruments)
 
 
