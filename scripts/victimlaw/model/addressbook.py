@@ -1,7 +1,9 @@
 """Every permanent address of a corpus (model/identity.py), its acts' and their provisions', and what each names.
 
-A provision is addressed below each of its act's addresses. `claims` is what `victimlaw check` asks of the data
-file's records before they become a model: that no two acts, and no two provisions of one act, claim one address.
+A provision is addressed below its act's own (first) address only: that is the address citations give, and a
+copy below each of the others would multiply the forwarding pages (at 10,000 acts, by three). `claims` is what
+`victimlaw check` asks of the data file's records before they become a model: that no two acts, and no two
+provisions of one act, claim one address.
 Two acts of one kind with the same date and no number would both be named id/<kind>/<date>/: the check refuses
 them, naming both, rather than give the address to either (whichever came first would change with the order
 of the file); recording the number of one of them (or its chapter, its symbol) settles it.
@@ -23,13 +25,13 @@ def _provisions(inst: Any) -> list[tuple[str, str, Any]]:
 
 
 def act_and_provision_addresses(inst: Any) -> Iterator[tuple[Address, Any | None]]:
-    """Each address of an act (an Instrument or a record), with None, then each of its provisions' below it."""
+    """Each address of an act (an Instrument or a record), with None, then each of its provisions' below the
+    act's own, with the provision."""
     names = ActIdentity.of(inst).names
     for address in names:
         yield address, None
-    for address in names:
-        for unit, number, provision in _provisions(inst):
-            yield address.of_provision(unit, number), provision
+    for unit, number, provision in _provisions(inst):
+        yield names[0].of_provision(unit, number), provision
 
 
 def claims(records: list[dict]) -> list[tuple[tuple, str]]:
@@ -55,7 +57,7 @@ def claims(records: list[dict]) -> list[tuple[tuple, str]]:
                 )
             else:
                 owner[str(address)] = rec["id"]
-        own = names[-1]  # act/<id>/: a provision's addresses below each of the act's collide alike
+        own = names[0]
         seen: dict[str, str] = {}
         for j, (unit, number, provision) in enumerate(_provisions(rec)):
             where = path + ("provisions", j, "number")

@@ -16,8 +16,8 @@ forwards to the act's page. An act's addresses, its own (the first) first:
     eqanun/<id>/                  an act published on e-qanun.az (besides the above) eqanun/11446/
     act/<record id>/              every act, last: the record's id, which never changes  act/constitution/
 
-The date is as the data writes it (2008-02-01, 2023-01, 2023). A provision is addressed below each address of
-its act by its unit and number: cets/197/art/4_e/, id/law/2005/958-IIQ/art/20.4-1/. A number (an act's, a
+The date is as the data writes it (2008-02-01, 2023-01, 2023). A provision is addressed below its act's own
+(first) address by its unit and number: cets/197/art/4_e/, id/law/2005/958-IIQ/art/20.4-1/. A number (an act's, a
 symbol, a provision's) is written as the data writes it, its case kept, with "/" written "~" and each
 parenthesis "_" (a closing one at the end left out): 4(e) is 4_e, 6(3) 6_3, GRETA(2023)05 GRETA_2023_05; read
 back, the underscores open and close in turn. A number with any other character cannot be written, and
