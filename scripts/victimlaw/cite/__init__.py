@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import LANGUAGES, datafiles
-from ..model.corpus import Corpus, Instrument
+from ..model.corpus import Corpus, Instrument, Provision
 from ..search.words import Equivalents, WordRules, word_prefix, word_rules
 from ..search.words import fold as search_fold
 
@@ -383,12 +384,18 @@ class Resolver:
 
 
 def browser_data(
-    corpus: Corpus, resolver: Resolver, t, directory_urls: bool, citations: dict[str, str], locations: dict[str, str]
+    corpus: Corpus,
+    resolver: Resolver,
+    t,
+    directory_urls: bool,
+    citations: Callable[[Instrument, Provision | None], dict[str, str]],
+    locations: dict[str, str],
 ) -> dict:
     """Everything the lookup page's script needs, in one language, links relative to the page (the rules
     for words, scoring weights included, come from search/words.js, which every page loads); `citations`:
-    each act's citation in the page's language, as its own page gives it; `locations`: each act's page from
-    the site's root, as the site search knows it (the search puts the acts a query cites first)."""
+    an act's citation, or one of its provisions', in each language, as the act's page gives it (Site.citations);
+    `locations`: each act's page from the site's root, as the site search knows it (the search puts the acts a
+    query cites first)."""
     rules = resolver.rules
     instruments = []
     for inst in corpus.instruments:
@@ -401,13 +408,18 @@ def browser_data(
                 "eqanun": inst.eqanun,
                 "date": inst.date,
                 "provisions": [
-                    {"id": p.id, "key": provision_key(p.number, rules), "label": t.provision_label(p.unit, p.number)}
+                    {
+                        "id": p.id,
+                        "key": provision_key(p.number, rules),
+                        "label": t.provision_label(p.unit, p.number),
+                        "citation": citations(inst, p)[t.lang],
+                    }
                     for p in inst.provisions
                 ],
                 "words": sorted(resolver.words[inst.id]),
                 "titles": resolver.titles[inst.id],
                 "name": inst.name(t.lang),
-                "citation": citations[inst.id],
+                "citation": citations(inst, None)[t.lang],
                 "location": locations[inst.id],
                 "link": inst.link,
                 "link_kind": "eqanun" if inst.eqanun_url else "official" if inst.official_url else None,

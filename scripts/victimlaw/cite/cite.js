@@ -253,7 +253,7 @@
         name.href = data.base + inst.id + data.suffix + (m.provision ? "#" + m.provision : "");
         name.textContent = inst.name + (provision ? " — " + provision.label : "");
         item.querySelector(".citation-facts").textContent = inst.facts;
-        item.querySelector(".citation-text").textContent = inst.citation;
+        item.querySelector(".citation-text").textContent = provision ? provision.citation : inst.citation;
         if (inst.link) {
           official.href = inst.link;
           official.textContent = official.dataset[inst.link_kind];
