@@ -249,6 +249,14 @@ class Resolver:
         self.equivalents = {lang: Equivalents(self.rules, lang, self._compared_words) for lang in LANGUAGES}
         self.titles = {inst.id: self._titles(inst) for inst in corpus.instruments}
         self.words = {inst.id: self._title_words(inst) for inst in corpus.instruments}
+        # acts whose name is their kind alone ("Azərbaycan Respublikasının Konstitusiyası"): the kind names them
+        self.named_by_kind = {
+            inst.id
+            for inst in corpus.instruments
+            if any(
+                not self._compared_words(text) for text in [*inst.title.values(), *(inst.short_title or {}).values()]
+            )
+        }
         # a title word is "specific" when few instruments have it; common words alone match nothing
         words = self.rules.cite["words"]
         self.specific_limit = max(words["specific_least"], len(corpus.instruments) // words["specific_share"])
@@ -349,6 +357,8 @@ class Resolver:
                 score += points["provision"]["missing"]
         if q.words:
             score += self._title_score(inst, q.words, kind_agrees)
+        elif kind_agrees and inst.id in self.named_by_kind:  # "Konstitusiya": the act's whole name
+            score += points["title_words"] + points["title_coverage"]
         return score, provision
 
     def _title_score(self, inst: Instrument, words: list[str], kind_agrees: bool = False) -> int:
@@ -417,6 +427,7 @@ def browser_data(
                     for p in inst.provisions
                 ],
                 "words": sorted(resolver.words[inst.id]),
+                "named_by_kind": inst.id in resolver.named_by_kind,
                 "titles": resolver.titles[inst.id],
                 "name": inst.name(t.lang),
                 "citation": citations(inst, None)[t.lang],

@@ -199,6 +199,7 @@
       }
     }
     if (q.words.length) score += this.titleScore(inst, q.words, kindAgrees);
+    else if (kindAgrees && inst.named_by_kind) score += points.title_words + points.title_coverage;  // "Konstitusiya"
     return [score, provision];
   };
 
