@@ -30,6 +30,7 @@ CITATIONS = [
     ("cinayet mecellesi", [("criminal-code", None)]),
     ("Azərbaycan Respublikasının Cinayət Məcəlləsi", [("criminal-code", None)]),
     ("Konstitusiyanın 12-ci maddəsi", [("constitution", "art-12")]),
+    ("Konstitusiya", [("constitution", None)]),  # an act whose name is its kind alone
     ("Milli Fəaliyyət Planı 2009", [("order-133-2009", None)]),
     ("qurbanlarin repatriasiya qaydalari", [("decision-252-2013", None)]),
     ("sığınacaq haqqında nizamnamə", [("charter-shelter", None)]),
@@ -99,6 +100,8 @@ CITATIONS = [
     ("Criminal Code", [("criminal-code", None)]),
     ("Criminal Code of the Republic of Azerbaijan", [("criminal-code", None)]),
     ("Constitution art. 12", [("constitution", "art-12")]),
+    ("Constitution of the Republic of Azerbaijan", [("constitution", None)]),
+    ("Конституция", [("constitution", None)]),
     ("Rules on repatriation", [("decision-252-2013", None)]),
     # -- identifiers and dates alone
     ("e-qanun 11446", [("decision-203-2005", None)]),

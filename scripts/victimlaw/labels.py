@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import datafiles
@@ -36,6 +37,7 @@ class Labels:
         self.participation_step = pick("participation_step")
         self.unit = pick("unit")
         self.unit_short = pick("unit_short")
+        self.unit_citation = pick("unit_citation")
         self.relation = pick("relation")
         self.basis = pick("basis")
         self.basis_meaning = pick("basis_meaning")
@@ -79,18 +81,8 @@ class Labels:
         return inst.number if inst.number[0].isalpha() else f"{self.ui[f'{prefix}number_sign']} {inst.number}"
 
     def az_year(self, year: int) -> str:
-        """2005-ci, 2006-cı, 2009-cu, 2013-cü: the suffix follows the last number word's vowel."""
-        units = {1: "ci", 2: "ci", 3: "cü", 4: "cü", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cu"}
-        tens = {1: "cu", 2: "ci", 3: "cu", 4: "cı", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cı"}
-        if year % 10:
-            suffix = units[year % 10]
-        elif year % 100:
-            suffix = tens[(year % 100) // 10]
-        elif year % 1000:
-            suffix = "cü"  # yüz
-        else:
-            suffix = "ci"  # min
-        return f"{year}-{suffix} il"
+        """2005-ci il, 2006-cı il: the year as an Azerbaijani ordinal."""
+        return f"{az_ordinal(str(year))} il"
 
     def citation_date(self, iso: str | None) -> str:
         """A date as citations write it: "9 noyabr 2005-ci il", "9 November 2005", "9 ноября 2005 г."."""
@@ -121,3 +113,27 @@ class Labels:
 
     def provision_short(self, unit: str, number: str) -> str:
         return self.unit_short[unit].format(n=number)
+
+    def provision_citation(self, unit: str, number: str) -> str:
+        """A provision as a citation points to it after the act: "12-ci maddə", "art 12", "ст. 12"."""
+        return self.unit_citation[unit].format(n=az_ordinal(number) if self.lang == "az" else number)
+
+
+def az_ordinal(number: str) -> str:
+    """2005-ci, 2006-cı, 2009-cu, 2013-cü, 14-1-ci, 1.3-cü: the suffix follows the vowel of the last number's last
+    word (a number as a provision has it, "6(3)", ends in its last number's); without a number, the number as it is."""
+    digits = re.findall(r"\d+", number)
+    if not digits:
+        return number
+    last = int(digits[-1])
+    units = {1: "ci", 2: "ci", 3: "cü", 4: "cü", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cu"}
+    tens = {1: "cu", 2: "ci", 3: "cu", 4: "cı", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cı"}
+    if last % 10:
+        suffix = units[last % 10]
+    elif last % 100:
+        suffix = tens[(last % 100) // 10]
+    elif last % 1000:
+        suffix = "cü"  # yüz
+    else:
+        suffix = "ci"  # min
+    return f"{number}-{suffix}"

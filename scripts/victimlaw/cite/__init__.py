@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import LANGUAGES, datafiles
-from ..model.corpus import Corpus, Instrument
+from ..model.corpus import Corpus, Instrument, Provision
 from ..search.words import Equivalents, WordRules, word_prefix, word_rules
 from ..search.words import fold as search_fold
 
@@ -248,6 +249,14 @@ class Resolver:
         self.equivalents = {lang: Equivalents(self.rules, lang, self._compared_words) for lang in LANGUAGES}
         self.titles = {inst.id: self._titles(inst) for inst in corpus.instruments}
         self.words = {inst.id: self._title_words(inst) for inst in corpus.instruments}
+        # acts whose name is their kind alone ("Azərbaycan Respublikasının Konstitusiyası"): the kind names them
+        self.named_by_kind = {
+            inst.id
+            for inst in corpus.instruments
+            if any(
+                not self._compared_words(text) for text in [*inst.title.values(), *(inst.short_title or {}).values()]
+            )
+        }
         # a title word is "specific" when few instruments have it; common words alone match nothing
         words = self.rules.cite["words"]
         self.specific_limit = max(words["specific_least"], len(corpus.instruments) // words["specific_share"])
@@ -348,6 +357,8 @@ class Resolver:
                 score += points["provision"]["missing"]
         if q.words:
             score += self._title_score(inst, q.words, kind_agrees)
+        elif kind_agrees and inst.id in self.named_by_kind:  # "Konstitusiya": the act's whole name
+            score += points["title_words"] + points["title_coverage"]
         return score, provision
 
     def _title_score(self, inst: Instrument, words: list[str], kind_agrees: bool = False) -> int:
@@ -383,12 +394,18 @@ class Resolver:
 
 
 def browser_data(
-    corpus: Corpus, resolver: Resolver, t, directory_urls: bool, citations: dict[str, str], locations: dict[str, str]
+    corpus: Corpus,
+    resolver: Resolver,
+    t,
+    directory_urls: bool,
+    citations: Callable[[Instrument, Provision | None], dict[str, str]],
+    locations: dict[str, str],
 ) -> dict:
     """Everything the lookup page's script needs, in one language, links relative to the page (the rules
     for words, scoring weights included, come from search/words.js, which every page loads); `citations`:
-    each act's citation in the page's language, as its own page gives it; `locations`: each act's page from
-    the site's root, as the site search knows it (the search puts the acts a query cites first)."""
+    an act's citation, or one of its provisions', in each language, as the act's page gives it (Site.citations);
+    `locations`: each act's page from the site's root, as the site search knows it (the search puts the acts a
+    query cites first)."""
     rules = resolver.rules
     instruments = []
     for inst in corpus.instruments:
@@ -401,13 +418,19 @@ def browser_data(
                 "eqanun": inst.eqanun,
                 "date": inst.date,
                 "provisions": [
-                    {"id": p.id, "key": provision_key(p.number, rules), "label": t.provision_label(p.unit, p.number)}
+                    {
+                        "id": p.id,
+                        "key": provision_key(p.number, rules),
+                        "label": t.provision_label(p.unit, p.number),
+                        "citation": citations(inst, p)[t.lang],
+                    }
                     for p in inst.provisions
                 ],
                 "words": sorted(resolver.words[inst.id]),
+                "named_by_kind": inst.id in resolver.named_by_kind,
                 "titles": resolver.titles[inst.id],
                 "name": inst.name(t.lang),
-                "citation": citations[inst.id],
+                "citation": citations(inst, None)[t.lang],
                 "location": locations[inst.id],
                 "link": inst.link,
                 "link_kind": "eqanun" if inst.eqanun_url else "official" if inst.official_url else None,

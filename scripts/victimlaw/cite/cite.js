@@ -199,6 +199,7 @@
       }
     }
     if (q.words.length) score += this.titleScore(inst, q.words, kindAgrees);
+    else if (kindAgrees && inst.named_by_kind) score += points.title_words + points.title_coverage;  // "Konstitusiya"
     return [score, provision];
   };
 
@@ -253,7 +254,7 @@
         name.href = data.base + inst.id + data.suffix + (m.provision ? "#" + m.provision : "");
         name.textContent = inst.name + (provision ? " — " + provision.label : "");
         item.querySelector(".citation-facts").textContent = inst.facts;
-        item.querySelector(".citation-text").textContent = inst.citation;
+        item.querySelector(".citation-text").textContent = provision ? provision.citation : inst.citation;
         if (inst.link) {
           official.href = inst.link;
           official.textContent = official.dataset[inst.link_kind];

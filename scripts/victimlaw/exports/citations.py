@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import LANGUAGES
 from ..labels import Labels
-from ..model.corpus import Corpus, Instrument
+from ..model.corpus import Corpus, Instrument, Provision
 from ..model.identity import SERIES, UN_SYMBOL
 
 TREATY_KINDS = {"convention", "protocol", "declaration", "resolution"}
@@ -51,9 +51,9 @@ def text_environment() -> Environment:
     return env
 
 
-def fields(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
+def fields(inst: Instrument, t: Labels, uri: str | None = None, provision: Provision | None = None) -> dict:
     """The citation fields every format is built from, in one language; its address the official text's, else
-    `uri`, the act's permanent address on the site (a public build's)."""
+    `uri`, the act's permanent address on the site (a public build's); `pinpoint`, the provision cited, if one is."""
     authority = t.issuer[inst.issuer] if inst.issuer else None
     parts = [int(p) for p in inst.date.split("-")] if inst.date else []
     return {
@@ -78,6 +78,7 @@ def fields(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
         "un_document": t.ui["un_document"] if inst.number and UN_SYMBOL.fullmatch(inst.number) else "",
         "url": inst.link or uri,
         "ris_type": RIS_TYPES.get(inst.kind, "LEGAL"),
+        "pinpoint": t.provision_citation(provision.unit, provision.number) if provision else "",
     }
 
 
@@ -86,14 +87,19 @@ def styles(
     env: Environment | None = None,
     labels: dict[str, Labels] | None = None,
     uris: dict[str, str | None] | None = None,
+    provision: Provision | None = None,
 ) -> dict[str, str]:
     """The citation in the Azerbaijani, English (OSCOLA-like) and Russian (GOST-like) styles; `labels`,
     one Labels per language, as the build has read them (read anew without); `uris`, the act's permanent
-    address in each language, for an act without an official text online."""
+    address in each language, for an act without an official text online; `provision`, the one cited, if any
+    ("..., 12-ci maddə", "... CETS No 197 art 12", "..., ст. 12")."""
     module = (env or text_environment()).get_template("citation.txt.j2").module
     labels = labels or {lang: Labels(lang) for lang in LANGUAGES}
     uris = uris or {}
-    return {lang: one_line(getattr(module, lang)(fields(inst, labels[lang], uris.get(lang)))) for lang in LANGUAGES}
+    return {
+        lang: one_line(getattr(module, lang)(fields(inst, labels[lang], uris.get(lang), provision)))
+        for lang in LANGUAGES
+    }
 
 
 def bibtex(inst: Instrument, t: Labels, env: Environment | None = None) -> str:

@@ -28,7 +28,7 @@ from .. import DEFAULT_LANGUAGE, LANGUAGES, language_folder, search
 from ..exports import citations
 from ..labels import Labels, strings
 from ..model.addressbook import act_and_provision_addresses
-from ..model.corpus import Corpus, Instrument
+from ..model.corpus import Corpus, Instrument, Provision
 from ..search.words import word_rules
 
 
@@ -156,7 +156,8 @@ class Site:
         self.words = word_rules()  # folding and stemming, for the search index and the lookup's data
         self.kinds = [kind(self) for kind in PAGE_KINDS]
         self._urls: dict[tuple[str, str], str] = {}
-        self._citations: dict[str, dict[str, str]] = {}  # by act: its citation in each language (Site.citations)
+        # by act and provision: its citation in each language (Site.citations)
+        self._citations: dict[tuple[str, str | None], dict[str, str]] = {}
 
     @cached_property
     def pages(self) -> dict[str, Page]:
@@ -192,14 +193,15 @@ class Site:
         """The act's permanent address in a language where the site has a public address (absolute), else None."""
         return self.act_uri(inst, lang) if self.site_url else None
 
-    def citations(self, inst: Instrument) -> dict[str, str]:
-        """The act's citation in each language's style, citing its permanent address where no official text is
-        online and the site has a public address; made once per act (its page in each language shows all three,
-        and each language's lookup data holds its own)."""
-        found = self._citations.get(inst.id)
+    def citations(self, inst: Instrument, provision: Provision | None = None) -> dict[str, str]:
+        """The act's citation (of one of its provisions, if given) in each language's style, citing its permanent
+        address where no official text is online and the site has a public address; made once per act and
+        provision (its page in each language shows all three, and each language's lookup data holds its own)."""
+        key = (inst.id, provision.id if provision else None)
+        found = self._citations.get(key)
         if found is None:
             uris = {lang: self.public_uri(inst, lang) for lang in LANGUAGES}
-            found = self._citations[inst.id] = citations.styles(inst, self.text_env, self.labels, uris)
+            found = self._citations[key] = citations.styles(inst, self.text_env, self.labels, uris, provision)
         return found
 
     def sitemap(self, pages: dict[str, dict[str, tuple[str, str | None]]]) -> str:

@@ -546,9 +546,9 @@ class LookupPage(PageKind):
 
     def script(self, t: Labels) -> str:
         """cite/cite-data.js of one language."""
-        citations_of = {inst.id: self.site.citations(inst)[t.lang] for inst in self.site.corpus.instruments}
-        locations = {inst.id: self.site.page_url(t.lang, act_path(inst)) for inst in self.site.corpus.instruments}
-        data = browser_data(self.site.corpus, self.resolver, t, self.site.directory_urls, citations_of, locations)
+        site = self.site  # each act's citations and its provisions' (Site.citations) go to the page
+        locations = {inst.id: site.page_url(t.lang, act_path(inst)) for inst in site.corpus.instruments}
+        data = browser_data(site.corpus, self.resolver, t, site.directory_urls, site.citations, locations)
         return self.site.env.get_template("cite-data.js.j2").render(
             data=Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
         )
