@@ -206,7 +206,8 @@ def test_every_permanent_address_forwards_to_its_act_in_every_language(real_corp
     assert (public_site / "en/cets/197/art/4_e/index.html").is_file()
     assert (offline_site / "ru/id/law/2005/958-IIQ/art/20.4-1/index.html").is_file()
     assert (public_site / "id/decision/2008-02-01/index.html").is_file()
-    assert (public_site / "act/constitution/art/12/index.html").is_file()
+    assert (public_site / "id/constitution/1995-11-12/art/12/index.html").is_file()
+    assert (public_site / "act/charter-hotline/index.html").is_file()
 
 
 def test_a_public_page_tells_a_messenger_its_title_description_address_and_language(public_site, built_site):

@@ -141,6 +141,9 @@ def csl(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
     series = SERIES.fullmatch(inst.number or "")
     if series:
         item |= {"genre": c["number"], "container-title": "CETS", "number": series.group(1)}
+    elif inst.unts:  # "2237 UNTS 319": OSCOLA prints the genre and the page, APA and Chicago container, volume, page
+        volume, page = inst.unts.split(" UNTS ")
+        item |= {"genre": f"{volume} UNTS", "container-title": "UNTS", "volume": volume, "page": page}
     elif c["un_document"]:
         item |= {"genre": c["un_document"], "number": inst.number}
     elif kind != "treaty":  # OSCOLA prints a treaty's genre where its series goes
