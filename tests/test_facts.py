@@ -300,3 +300,15 @@ def test_the_treaties_provisions_are_each_answered_or_said_to_be_unanswered(real
     cets = site.render(site.pages["instruments/coe-cets-197.md"], "en").html
     unanswered = cets.split('<a href="#art-26">', 1)[1].split("</tr>", 1)[0]
     assert "No national provision found in the sources" in unanswered
+
+
+def test_where_the_ministrys_pages_disagree_on_a_date_both_are_quoted_and_the_date_left_open(real_corpus):
+    hotline = real_corpus.by_id["charter-hotline"]
+    passages = " ".join(s.passage for s in hotline.sources if s.type == "official")
+    assert "27 oktyabr 2007" in passages and "October 12, 2007" in passages
+    assert hotline.date is None
+
+
+def test_cets_197_entry_into_force_is_the_council_of_europes_word_too(real_corpus):
+    cets = real_corpus.by_id["coe-cets-197"]
+    assert any("entry_into_force" in s.supports and "coe.int" in s.url for s in cets.sources if s.url)
