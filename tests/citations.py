@@ -36,6 +36,8 @@ CITATIONS = [
     ("sığınacaq haqqında nizamnamə", [("charter-shelter", None)]),
     ("İnsan alverinə qarşı mübarizə haqqında qanun", [("law-2005-combating-trafficking", None)]),
     ("958-IIQ saylı Qanun", [("law-2005-combating-trafficking", None)]),
+    ("Qanun 958", [("law-2005-combating-trafficking", None)]),  # a law's number without its convocation
+    ("958 nömrəli Qanun, maddə 14-1", [("law-2005-combating-trafficking", "art-14-1")]),
     ("Palermo Protokolu maddə 6", None),  # article 6 as a whole is not in the corpus: anything but a wrong provision
     # -- Russian
     ("Постановление Кабинета Министров № 203 от 9 ноября 2005 г.", [("decision-203-2005", None)]),
@@ -66,6 +68,8 @@ CITATIONS = [
     ("CETS 197 art. 13", [("coe-cets-197", "art-13")]),
     ("CETS No. 197, Article 10", [("coe-cets-197", "art-10")]),
     ("CETS No. 216", [("coe-cets-216", None)]),
+    ("Law No 958, art 12", [("law-2005-combating-trafficking", "art-12")]),
+    ("UNTOC", [("untoc-2000", None)]),
     ("Council of Europe Convention on Action against Trafficking in Human Beings", [("coe-cets-197", None)]),
     ("Palermo Protocol art. 8", [("palermo-protocol-2000", "art-8")]),
     ("Palermo art. 6 (3)", [("palermo-protocol-2000", "art-6-3")]),

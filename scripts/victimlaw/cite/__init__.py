@@ -103,6 +103,18 @@ def compact(number: str, rules: WordRules | None = None) -> str:
     return re.sub(r"[^0-9a-z]", "", fold(number, rules).replace("№", ""))
 
 
+LAW_NUMBER = re.compile(r"(\d+)-[IVX]+QD?")  # 958-IIQ: the number within the Milli Majlis' convocation
+
+
+def number_forms(number: str | None, rules: WordRules | None = None) -> list[str]:
+    """The ways a citation may give an act's number, compacted: as written, and a law's without its convocation
+    ("Qanun 958" for 958-IIQ)."""
+    if number is None:
+        return []
+    law = LAW_NUMBER.fullmatch(number)
+    return [compact(number, rules)] + ([law.group(1)] if law else [])
+
+
 def provision_key(number: str, rules: WordRules | None = None) -> str:
     """Compare provision numbers ignoring spaces and case: "6 (3)" = "6(3)", but "1.3" is not "13"."""
     return re.sub(r"[^0-9a-z.()-]", "", fold(number, rules))
@@ -199,15 +211,17 @@ def parse(text: str, rules: WordRules | None = None) -> Query:
     take("year", lambda m: q.years.append(m.group(1)))
     take("bare", lambda m: q.weak_numbers.append(compact(m.group(1), rules)))
 
-    for phrase, instrument in ((p, i) for i, ps in voc["instrument_abbreviations"].items() for p in ps if " " in p):
-        if phrase in s:
+    abbreviations = [(p, i) for i, ps in voc["instrument_abbreviations"].items() for p in ps]
+    for phrase, instrument in abbreviations:
+        if " " in phrase and phrase in s:
             q.instruments.add(instrument)
+    one_word = {phrase: instrument for phrase, instrument in abbreviations if " " not in phrase}
     words = rx["word"].findall(s)
     number_words = set(voc["number_words"])
     shortest = rules.cite["words"]["shortest"]
     for word in words:
-        if word in voc["instrument_abbreviations"]["criminal-code"]:
-            q.instruments.add("criminal-code")
+        if word in one_word:
+            q.instruments.add(one_word[word])
             continue
         kind = _kind_of(word)
         if kind:
@@ -315,7 +329,7 @@ class Resolver:
     def score(self, inst: Instrument, q: Query) -> tuple[int, str | None]:
         points = self.rules.cite["score"]
         score = 0
-        number = compact(inst.number, self.rules) if inst.number else None
+        numbers = number_forms(inst.number, self.rules)
         if q.eqanun is not None:
             if inst.eqanun != q.eqanun:
                 return points["eqanun"]["other"], None
@@ -323,8 +337,8 @@ class Resolver:
         if q.instruments:
             score += points["named"]["same" if inst.id in q.instruments else "other"]
         if q.numbers:
-            score += points["number"]["same" if number in q.numbers else "other"]
-        elif q.weak_numbers and number in q.weak_numbers:
+            score += points["number"]["same" if set(numbers) & set(q.numbers) else "other"]
+        elif set(numbers) & set(q.weak_numbers):
             score += points["bare_number"]["same"]
         if q.dates:
             if inst.date in q.dates:
@@ -414,7 +428,7 @@ def browser_data(
                 "id": inst.id,
                 "kind": inst.kind,
                 "approves": inst.approves["kind"] if inst.approves else None,
-                "number": compact(inst.number, rules) if inst.number else None,
+                "numbers": number_forms(inst.number, rules),
                 "eqanun": inst.eqanun,
                 "date": inst.date,
                 "provisions": [

@@ -110,13 +110,15 @@
     take("provision_bare", function (m) { q.provisions.push(provisionKey(m[1])); });
     take("year", function (m) { q.years.push(m[1]); });
     take("bare", function (m) { q.weak.push(compact(m[1])); });
-    for (var instrument in voc.instrument_abbreviations) {
+    var oneWord = {};
+    Object.keys(voc.instrument_abbreviations).forEach(function (instrument) {
       voc.instrument_abbreviations[instrument].forEach(function (phrase) {
-        if (phrase.indexOf(" ") >= 0 && s.indexOf(phrase) >= 0) q.instruments[instrument] = true;
+        if (phrase.indexOf(" ") < 0) oneWord[phrase] = instrument;
+        else if (s.indexOf(phrase) >= 0) q.instruments[instrument] = true;
       });
-    }
+    });
     (s.match(rx.word) || []).forEach(function (word) {
-      if (voc.instrument_abbreviations["criminal-code"].indexOf(word) >= 0) { q.instruments["criminal-code"] = true; return; }
+      if (Object.prototype.hasOwnProperty.call(oneWord, word)) { q.instruments[oneWord[word]] = true; return; }
       var kind = self.kindOf(word);
       if (kind) {
         q.kinds[kind] = true;
@@ -168,8 +170,9 @@
       score += points.eqanun.same;
     }
     if (named.length) score += points.named[named.indexOf(inst.id) >= 0 ? "same" : "other"];
-    if (q.numbers.length) score += points.number[q.numbers.indexOf(inst.number) >= 0 ? "same" : "other"];
-    else if (q.weak.length && inst.number !== null && q.weak.indexOf(inst.number) >= 0) score += points.bare_number.same;
+    var sameNumber = function (given) { return inst.numbers.some(function (n) { return given.indexOf(n) >= 0; }); };
+    if (q.numbers.length) score += points.number[sameNumber(q.numbers) ? "same" : "other"];
+    else if (sameNumber(q.weak)) score += points.bare_number.same;
     if (q.dates.length) {
       if (q.dates.indexOf(inst.date) >= 0) score += points.date.same;
       else if (inst.date && inst.date.length === 7 && q.dates.some(function (d) { return d.slice(0, 7) === inst.date; })) {
