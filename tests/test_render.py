@@ -245,12 +245,12 @@ def test_a_theme_page_quotes_the_words_of_the_provisions_it_compares(themed_dir)
 
 def test_a_theme_page_leaves_words_beyond_its_budget_to_the_acts_page(themed_dir):
     """Quoted words are bounded per theme page (TEXTS_BYTES), so that no page outgrows its budget."""
-    from victimlaw.pages import kinds
+    from victimlaw.pages import budget
 
     path = themed_dir / "instruments.yaml"
     text = path.read_text(encoding="utf-8")
     treaty = text.index("  - id: treaty-three")
-    long_words = "ə" * (kinds.TEXTS_BYTES // 2 + 1)  # two bytes each: just over the budget
+    long_words = "ə" * (budget.TEXTS_BYTES // 2 + 1)  # two bytes each: just over the budget
     treaty_text = with_official_facts(text[treaty:]).replace("Each Party shall provide <30 days>.", long_words)
     path.write_text(text[:treaty] + treaty_text, encoding="utf-8")
     pages = render_site(load_corpus(path), directory_urls=False)
@@ -258,7 +258,7 @@ def test_a_theme_page_leaves_words_beyond_its_budget_to_the_acts_page(themed_dir
     assert long_words not in en and long_words in pages["en/instruments/treaty-three.md"]
     assert 'id="text-treaty-three-art-13"' in en
     assert '<a href="../instruments/treaty-three.html#art-13">Its words are quoted on the act&#39;s page</a>' in en
-    assert len(en.encode()) < kinds.BODY_BYTES
+    assert len(en.encode()) < budget.BODY_BYTES
 
 
 def test_an_act_page_shows_its_place_in_the_catalogue_and_its_neighbours(real_corpus):

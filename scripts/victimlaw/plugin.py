@@ -51,7 +51,7 @@ from .model.corpus import Corpus, load_corpus
 from .model.errors import DataError
 from .pages import Page, Site
 from .pages.ahead import RenderAhead
-from .pages.kinds import LookupPage
+from .pages.lookup import LookupPage
 
 log = logging.getLogger("mkdocs.plugins.victimlaw")
 T = TypeVar("T")
