@@ -6,7 +6,9 @@ shares (the corpus, the Jinja environment, the labels) and renders a page in a l
 is the one list of kinds; the folders they write stubs into (`GENERATED_FOLDERS`) follow from it.
 
 The body never passes through Markdown: templates are autoescaped HTML, and every link between pages is
-made by `Site.url`, relative to the page that holds it, as mkdocs would have written it.
+made by `Site.url`, relative to the page that holds it, as mkdocs would have written it. The heading macro
+records each heading as it renders it (headings.py): the table of contents and the search index's sections are
+made from that record.
 
 The modules: base.py (what the kinds share), one module per kind (instrument, catalogue, references, lookup,
 timeline, themes, matrix), budget.py (the pages' size budget and pagination), relations.py (the relations
@@ -15,9 +17,8 @@ picture), forward.py (the pages at permanent addresses), ahead.py (rendering in 
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
-from html import escape, unescape
+from html import escape
 from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -33,7 +34,7 @@ from ..search.words import word_rules
 from .base import K, Page, PageKind, Rendered, act_path, by_date, chunks  # noqa: F401 (the package's API)
 from .catalogue import CataloguePages
 from .forward import forward_pages
-from .headings import TocToken
+from .headings import Headings, TocToken  # noqa: F401 (the package's API)
 from .instrument import InstrumentPages
 from .lookup import LookupPage
 from .matrix import MatrixPages
@@ -190,45 +191,29 @@ class Site:
     def render(self, page: Page, lang: str) -> Rendered:
         t = self.labels[lang]
         values = page.kind.values(page, t)
+        headings = Headings()  # the heading macro notes each heading here as it renders it
         html = self.env.get_template(page.template or page.kind.template).render(
             lang=lang,
             t=t,
             corpus=self.corpus,
             url=lambda to, anchor=None: self.url(lang, page.path, to, anchor),
+            record_heading=headings.record,
             **values,
         )
         meta = page.kind.meta(page, t, values)
         for key in ("title", "description"):  # the theme prints these without escaping (mkdocs does not autoescape)
             if key in meta:
                 meta[key] = escape(" ".join(str(meta[key]).split()), quote=True)
-        toc = toc_tokens(html)
+        toc = headings.toc()
         location = self.page_url(lang, page.path)  # as mkdocs' page.url
-        entries = search.page_entries(html, get_toc(toc), location, page.kind.search_label(page, t, values))
+        label = page.kind.label(page, t, values)
+        entries = search.page_entries(html, get_toc(toc), location, label)
         for entry in entries:
             entry["w"] = search.weighted_terms(entry, lang, self.words)
-        return Rendered(html, meta, toc, entries)
+        return Rendered(html, meta, toc, entries, label)
 
 
 def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
     """Every generated page's HTML body, keyed by <lang>/<path> (for tests and the command line)."""
     site = Site(corpus, directory_urls)
     return {f"{lang}/{path}": site.render(page, lang).html for lang in LANGUAGES for path, page in site.pages.items()}
-
-
-HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
-HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-
-
-def toc_tokens(html_text: str) -> list[TocToken]:
-    """The table of contents of a page the templates rendered, nested as Python-Markdown's toc nests it."""
-    root: list[TocToken] = []
-    stack: list[TocToken] = []
-    for match in HEADING.finditer(html_text):
-        level = int(match.group(1))
-        text = " ".join(unescape(search.TAG.sub("", HEADERLINK.sub("", match.group(3)))).split())
-        token: TocToken = {"level": level, "id": match.group(2), "name": escape(text, quote=False), "children": []}
-        while stack and stack[-1]["level"] >= level:
-            stack.pop()
-        (stack[-1]["children"] if stack else root).append(token)
-        stack.append(token)
-    return root

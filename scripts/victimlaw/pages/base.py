@@ -30,13 +30,14 @@ class Page:
 
 @dataclass
 class Rendered:
-    """A page in one language: its HTML body, its metadata (title, description, ...), its table of contents
-    and its entries in the search index."""
+    """A page in one language: its HTML body, its metadata (title, description, ...), its table of contents, its
+    entries in the search index and what the page is (its kind's `label`: the search result's and the social card's)."""
 
     html: str
     meta: dict[str, Any]
     toc: list[TocToken]
     entries: list[dict[str, Any]]  # {l, t, p, x} as search.page_entries gives them, w: their weighted terms
+    label: str = ""
 
 
 K = TypeVar("K", bound="PageKind")
@@ -89,8 +90,8 @@ class PageKind:
     def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
         return {"title": values["title"]}
 
-    def search_label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
-        """What a search result says of the page beside its title ("" for nothing)."""
+    def label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
+        """What the page is, said beside its title by a search result and on its social card ("" for nothing)."""
         return ""
 
     def checked(self, page: Page) -> str | None:

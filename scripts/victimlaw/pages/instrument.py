@@ -63,7 +63,7 @@ class InstrumentPages(PageKind):
         """Each theme's numbers for its mappings' quotations of the article, as its page shows them."""
         return {theme.id: numbered_evidence(theme)[0] for theme in self.site.corpus.themes}
 
-    def search_label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
+    def label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
         return t.facts(values["inst"])
 
     def report_url(self, inst: Instrument, t: Labels) -> str | None:

@@ -60,7 +60,7 @@ class ThemePages(PageKind):
     def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
         return {"title": values["title"], "description": values["theme"].explanation[t.lang]}
 
-    def search_label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
+    def label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
         return t.ui["theme_label"]
 
     def checked(self, page: Page) -> str | None:
