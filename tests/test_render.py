@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from html import unescape
+from html.parser import HTMLParser
 
 import pytest
 
@@ -245,12 +247,12 @@ def test_a_theme_page_quotes_the_words_of_the_provisions_it_compares(themed_dir)
 
 def test_a_theme_page_leaves_words_beyond_its_budget_to_the_acts_page(themed_dir):
     """Quoted words are bounded per theme page (TEXTS_BYTES), so that no page outgrows its budget."""
-    from victimlaw.pages import kinds
+    from victimlaw.pages import budget
 
     path = themed_dir / "instruments.yaml"
     text = path.read_text(encoding="utf-8")
     treaty = text.index("  - id: treaty-three")
-    long_words = "ə" * (kinds.TEXTS_BYTES // 2 + 1)  # two bytes each: just over the budget
+    long_words = "ə" * (budget.TEXTS_BYTES // 2 + 1)  # two bytes each: just over the budget
     treaty_text = with_official_facts(text[treaty:]).replace("Each Party shall provide <30 days>.", long_words)
     path.write_text(text[:treaty] + treaty_text, encoding="utf-8")
     pages = render_site(load_corpus(path), directory_urls=False)
@@ -258,7 +260,7 @@ def test_a_theme_page_leaves_words_beyond_its_budget_to_the_acts_page(themed_dir
     assert long_words not in en and long_words in pages["en/instruments/treaty-three.md"]
     assert 'id="text-treaty-three-art-13"' in en
     assert '<a href="../instruments/treaty-three.html#art-13">Its words are quoted on the act&#39;s page</a>' in en
-    assert len(en.encode()) < kinds.BODY_BYTES
+    assert len(en.encode()) < budget.BODY_BYTES
 
 
 def test_an_act_page_shows_its_place_in_the_catalogue_and_its_neighbours(real_corpus):
@@ -293,3 +295,76 @@ def test_an_editors_note_is_shown_beside_the_quotation_it_corrects(data_dir):
         quotation = html.split("«other words»", 1)[1].split("</li>", 1)[0]
         assert f"<strong>{label}</strong>: {words}" in quotation.replace("&#39;", "'"), quotation
         assert '<span lang="en">«The right words»</span>' in quotation
+
+
+class _HeadingsIn(HTMLParser):
+    """(level, id, words) of each heading with an anchor in a page's HTML, its permalink left out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[int, str, str]] = []
+        self.words: list[str] | None = None
+        self.in_permalink = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if re.fullmatch(r"h[1-6]", tag) and "id" in attributes:
+            self.found.append((int(tag[1]), attributes["id"] or "", ""))
+            self.words = []
+        elif tag == "a" and attributes.get("class") == "headerlink":
+            self.in_permalink = True
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self.in_permalink = False
+        elif re.fullmatch(r"h[1-6]", tag) and self.words is not None:
+            level, anchor, _ = self.found[-1]
+            self.found[-1] = (level, anchor, " ".join("".join(self.words).split()))
+            self.words = None
+
+    def handle_data(self, data):
+        if self.words is not None and not self.in_permalink:
+            self.words.append(data)
+
+
+def _flat(toc) -> list[tuple[int, str, str]]:
+    return [
+        item
+        for token in toc
+        for item in [(token["level"], token["id"], unescape(token["name"]))] + _flat(token["children"])
+    ]
+
+
+def test_the_table_of_contents_is_every_heading_the_page_renders(themed_dir):
+    """The heading macro records each heading as it renders it (pages/headings.py), and that record makes the
+    table of contents and the search sections: a heading written past the macro would be missing from both."""
+    from victimlaw.pages import Site
+
+    site = Site(load_corpus(themed_dir / "instruments.yaml"))
+    for lang in LANGUAGES:
+        for path, page in site.pages.items():
+            rendered = site.render(page, lang)
+            parser = _HeadingsIn()
+            parser.feed(rendered.html)
+            assert _flat(rendered.toc) == parser.found, (lang, path)
+            indexed = [anchor for level, anchor, _ in parser.found if level <= 3]
+            sections = [entry["l"].partition("#")[2] for entry in rendered.entries[1:]]  # the first is the page's
+            assert sections == [anchor for anchor in indexed[1:] if anchor in sections], (lang, path)
+            assert rendered.entries[0]["t"] == parser.found[0][2], (lang, path)
+
+
+def test_what_a_page_is_comes_from_its_kind(themed_dir):
+    """Said beside its title by a search result and on its social card (plugin.py's card_label)."""
+    from victimlaw.pages import Site
+
+    site = Site(load_corpus(themed_dir / "instruments.yaml"))
+    for lang in LANGUAGES:
+        t = site.labels[lang]
+        inst = site.corpus.by_id["law-one"]
+        for path, label in (
+            ("instruments/law-one.md", t.facts(inst)),
+            (f"themes/{site.corpus.themes[0].id}.md", t.ui["theme_label"]),
+            ("instruments/index.md", ""),
+        ):
+            rendered = site.render(site.pages[path], lang)
+            assert rendered.label == label and rendered.entries[0].get("k", "") == label, (lang, path)

@@ -10,7 +10,7 @@ import pytest
 from conftest import DATA
 from victimlaw import LANGUAGES, exports
 from victimlaw.model.corpus import load_corpus
-from victimlaw.pages import kinds, page_url, render_site
+from victimlaw.pages import budget, page_url, render_site
 from victimlaw.synthetic import write_corpus
 
 LINK = re.compile(r'href="([^"#?]+)(?:#[^"]*)?"')
@@ -22,8 +22,8 @@ def large_pages(tmp_path_factory, real_corpus):
     folder = tmp_path_factory.mktemp("synthetic")
     corpus = load_corpus(write_corpus(folder, 120, real_corpus, DATA))
     patch = pytest.MonkeyPatch()
-    patch.setattr(kinds, "PAGE_ROWS", 20)
-    patch.setattr(kinds, "CITING_LIMIT", 5)
+    patch.setattr(budget, "PAGE_ROWS", 20)
+    patch.setattr(budget, "CITING_LIMIT", 5)
     pages = render_site(corpus, directory_urls=False)
     patch.undo()
     return corpus, pages
@@ -126,9 +126,9 @@ def test_no_page_of_any_shape_outgrows_its_budget(shaped):
         for key, body in pages.items()
         if key.startswith("ru/catalogue/") or key == "ru/instruments/index.md"
     )
-    assert catalogue > kinds.BODY_BYTES, "the shape is large enough to need splitting"
+    assert catalogue > budget.BODY_BYTES, "the shape is large enough to need splitting"
     for key, body in pages.items():
-        assert len(body.encode()) <= kinds.BODY_BYTES, key
+        assert len(body.encode()) <= budget.BODY_BYTES, key
 
 
 def test_every_instrument_is_reachable_from_the_catalogue_and_timeline_index(shaped):
@@ -146,7 +146,7 @@ def test_references_say_how_many_instruments_rely_on_them(shaped):
         citing = corpus.citing(ref.number)
         section = page.split(f'<h2 id="ref-{ref.number}">')[1].split("<h2 ")[0]
         listed = section.count('href="../instruments/')
-        assert listed <= min(len(citing), kinds.CITING_LIMIT)
+        assert listed <= min(len(citing), budget.CITING_LIMIT)
         if listed < len(citing):
             assert f"… {len(citing)} instruments" in section
 
@@ -159,7 +159,7 @@ def test_materials_chrome_around_a_body_stays_within_its_allowance(built_site, r
         built = built_site / page_url(lang, path, True) / "index.html"
         largest = max(largest, built.stat().st_size - len(body.encode()))
     # with room to spare for the catalogue's table of contents listing every level and kind (42 groups, ~250 bytes each)
-    assert 0 < largest <= kinds.CHROME_BYTES - 42 * 250, largest
+    assert 0 < largest <= budget.CHROME_BYTES - 42 * 250, largest
 
 
 def test_an_act_in_a_group_split_into_pages_points_to_the_page_that_lists_it(large_pages):

@@ -412,13 +412,16 @@ def test_a_page_is_cut_into_sections():
     """From the page's content and its table of contents, not from the themed page."""
     from mkdocs.structure.toc import get_toc
 
-    from victimlaw.pages import toc_tokens
+    from victimlaw.pages import Headings
 
     content = (
         '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>Intro <b>text</b>.</p>'
         '<h2 id="s">Section</h2><p>Body</p><h2 id="e">Empty</h2><script>var x = 1;</script>'
     )
-    toc = get_toc(toc_tokens(content))
+    headings = Headings()  # as the heading macro records them while it renders the page
+    for level, anchor, text in ((1, "t", "Title"), (2, "s", "Section"), (2, "e", "Empty")):
+        headings.record(level, anchor, text)
+    toc = get_toc(headings.toc())
     assert search.page_entries(content, toc, "en/x/") == [
         {"l": "en/x/", "t": "Title", "p": "", "x": "Intro text ."},
         {"l": "en/x/#s", "t": "Section", "p": "Title", "x": "Body"},

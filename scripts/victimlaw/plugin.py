@@ -51,7 +51,7 @@ from .model.corpus import Corpus, load_corpus
 from .model.errors import DataError
 from .pages import Page, Site
 from .pages.ahead import RenderAhead
-from .pages.kinds import LookupPage
+from .pages.lookup import LookupPage
 
 log = logging.getLogger("mkdocs.plugins.victimlaw")
 T = TypeVar("T")
@@ -292,8 +292,8 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             rendered = build.site.render(generated, build.lang)
         page.meta, page.content, page.toc = rendered.meta, rendered.html, get_toc(rendered.toc)
         build.index.add(rendered.entries)
-        if rendered.entries and rendered.entries[0].get("k"):  # what the page is, for its social preview card
-            page.meta = {**page.meta, "card_label": rendered.entries[0]["k"]}
+        if rendered.label:  # what the page is (its kind's label), for its social preview card
+            page.meta = {**page.meta, "card_label": rendered.label}
         self.section = self._section_of(generated, page, nav)
         if self.section is not None:  # a page outside the navigation: the tab it belongs under is marked
             self.section.active = True

@@ -16,8 +16,8 @@ import yaml
 
 from . import LANGUAGES
 from .model.corpus import Corpus
-from .pages.kinds import KIND_ORDER as ALL_KINDS
-from .pages.kinds import LEVEL_ORDER as LEVELS
+from .pages.catalogue import KIND_ORDER as ALL_KINDS
+from .pages.catalogue import LEVEL_ORDER as LEVELS
 
 DUMPER = getattr(
     yaml, "CSafeDumper", yaml.SafeDumper

@@ -6,17 +6,19 @@ shares (the corpus, the Jinja environment, the labels) and renders a page in a l
 is the one list of kinds; the folders they write stubs into (`GENERATED_FOLDERS`) follow from it.
 
 The body never passes through Markdown: templates are autoescaped HTML, and every link between pages is
-made by `Site.url`, relative to the page that holds it, as mkdocs would have written it.
+made by `Site.url`, relative to the page that holds it, as mkdocs would have written it. The heading macro
+records each heading as it renders it (headings.py): the table of contents and the search index's sections are
+made from that record.
+
+The modules: base.py (what the kinds share), one module per kind (instrument, catalogue, references, lookup,
+timeline, themes, matrix), budget.py (the pages' size budget and pagination), relations.py (the relations
+picture), forward.py (the pages at permanent addresses), ahead.py (rendering in worker processes).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property
-from html import escape, unescape
-from typing import Any, ClassVar, TypedDict, TypeVar
+from html import escape
 from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -27,74 +29,31 @@ from mkdocs.utils import get_relative_url
 from .. import DEFAULT_LANGUAGE, LANGUAGES, language_folder, search
 from ..exports import citations
 from ..labels import Labels, strings
-from ..model.addressbook import act_and_provision_addresses
 from ..model.corpus import Corpus, Instrument, Provision
 from ..search.words import word_rules
+from .base import K, Page, PageKind, Rendered, act_path, by_date, chunks  # noqa: F401 (the package's API)
+from .catalogue import CataloguePages
+from .forward import forward_pages
+from .headings import Headings, TocToken  # noqa: F401 (the package's API)
+from .instrument import InstrumentPages
+from .lookup import LookupPage
+from .matrix import MatrixPages
+from .references import ReferencesPage
+from .themes import ThemePages, ThemesIndexPage
+from .timeline import TimelinePages
 
-
-@dataclass
-class Page:
-    """One generated page: its path below a language's folder, its kind, and what its kind needs."""
-
-    path: str
-    kind: PageKind
-    values: dict[str, Any] = field(default_factory=dict)
-    template: str | None = None  # when not the kind's own
-
-
-class TocToken(TypedDict):
-    """An entry of a table of contents, as Python-Markdown's toc extension gives it to mkdocs' get_toc."""
-
-    level: int
-    id: str
-    name: str
-    children: list[TocToken]
-
-
-@dataclass
-class Rendered:
-    """A page in one language: its HTML body, its metadata (title, description, ...), its table of contents
-    and its entries in the search index."""
-
-    html: str
-    meta: dict[str, Any]
-    toc: list[TocToken]
-    entries: list[dict[str, Any]]  # {l, t, p, x} as search.page_entries gives them, w: their weighted terms
-
-
-class PageKind:
-    """A kind of generated page. Subclasses name their folder and template and list their pages."""
-
-    folders: ClassVar[tuple[str, ...]]  # below docs/<lang>/, where its pages are
-    template: ClassVar[str]
-    # the page of the navigation a reader of this kind of page is in (its tab is marked active), for the
-    # kinds whose pages stay out of the navigation
-    section: ClassVar[str | None] = None
-
-    def __init__(self, site: Site):
-        self.site = site
-
-    def pages(self) -> Iterable[Page]:
-        raise NotImplementedError
-
-    def values(self, page: Page, t: Labels) -> dict[str, Any]:
-        """The template's values for `page` in the language of `t`, with its `title`."""
-        raise NotImplementedError
-
-    def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
-        return {"title": values["title"]}
-
-    def search_label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
-        """What a search result says of the page beside its title ("" for nothing)."""
-        return ""
-
-    def checked(self, page: Page) -> str | None:
-        """When the data the page shows was last checked against an official page (the sitemap's lastmod):
-        by default the latest of every record's, for the pages that list them all."""
-        return self.site.latest_check
-
-
-K = TypeVar("K", bound=PageKind)
+# The one list of page kinds: the site's generated pages and the folders that hold them follow from it.
+PAGE_KINDS: tuple[type[PageKind], ...] = (
+    InstrumentPages,
+    CataloguePages,
+    ReferencesPage,
+    LookupPage,
+    TimelinePages,
+    ThemePages,
+    ThemesIndexPage,
+    MatrixPages,
+)
+GENERATED_FOLDERS = tuple(dict.fromkeys(folder for kind in PAGE_KINDS for folder in kind.folders))
 
 
 TREATY_KINDS = ("convention", "protocol")  # their pages say what is known of Azerbaijan and the treaty
@@ -106,11 +65,6 @@ def external_url(value: str) -> str:
     if urlsplit(value).scheme not in ("http", "https"):
         raise ValueError(f"refusing a link that is not http(s): {value!r}")
     return value.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-
-
-def act_path(inst: Instrument) -> str:
-    """An act's page below a language's folder (InstrumentPages)."""
-    return f"instruments/{inst.id}.md"
 
 
 def page_url(lang: str, path: str, directory_urls: bool) -> str:
@@ -223,27 +177,8 @@ class Site:
         return self.env.get_template("robots.txt.j2").render(sitemap=urljoin(self.site_url or "", "sitemap.xml"))
 
     def forward_pages(self, lang: str) -> dict[str, str]:
-        """Each permanent address of an act or a provision (model/identity.py) in one language, by the file below
-        the site's root that answers it: a page forwarding to the act's page, at the provision's heading for a
-        provision (a refresh, the canonical address, a link)."""
-        t = self.labels[lang]
-        prefix = language_folder(lang)
-        template = self.env.get_template("forward.html.j2")
-        pages = {}
-        for inst in self.corpus.instruments:
-            target = self.page_url(lang, act_path(inst))
-            for address, provision in act_and_provision_addresses(inst):
-                here = prefix + str(address)
-                link = get_relative_url(target, here + "index.html")
-                pages[here + "index.html"] = template.render(
-                    t=t,
-                    lang=lang,
-                    inst=inst,
-                    provision=provision,
-                    link=f"{link}#{provision.id}" if provision else link,
-                    canonical=urljoin(self.site_url, target) if self.site_url else link,
-                )
-        return pages
+        """Each permanent address of an act or a provision in one language, by the file that answers it (forward.py)."""
+        return forward_pages(self, lang)
 
     def page_url(self, lang: str, path: str) -> str:
         """page_url, remembered: a page is linked from many others."""
@@ -256,58 +191,29 @@ class Site:
     def render(self, page: Page, lang: str) -> Rendered:
         t = self.labels[lang]
         values = page.kind.values(page, t)
+        headings = Headings()  # the heading macro notes each heading here as it renders it
         html = self.env.get_template(page.template or page.kind.template).render(
             lang=lang,
             t=t,
             corpus=self.corpus,
             url=lambda to, anchor=None: self.url(lang, page.path, to, anchor),
+            record_heading=headings.record,
             **values,
         )
         meta = page.kind.meta(page, t, values)
         for key in ("title", "description"):  # the theme prints these without escaping (mkdocs does not autoescape)
             if key in meta:
                 meta[key] = escape(" ".join(str(meta[key]).split()), quote=True)
-        toc = toc_tokens(html)
+        toc = headings.toc()
         location = self.page_url(lang, page.path)  # as mkdocs' page.url
-        entries = search.page_entries(html, get_toc(toc), location, page.kind.search_label(page, t, values))
+        label = page.kind.label(page, t, values)
+        entries = search.page_entries(html, get_toc(toc), location, label)
         for entry in entries:
             entry["w"] = search.weighted_terms(entry, lang, self.words)
-        return Rendered(html, meta, toc, entries)
+        return Rendered(html, meta, toc, entries, label)
 
 
 def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
     """Every generated page's HTML body, keyed by <lang>/<path> (for tests and the command line)."""
     site = Site(corpus, directory_urls)
     return {f"{lang}/{path}": site.render(page, lang).html for lang in LANGUAGES for path, page in site.pages.items()}
-
-
-HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
-HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-
-
-def toc_tokens(html_text: str) -> list[TocToken]:
-    """The table of contents of a page the templates rendered, nested as Python-Markdown's toc nests it."""
-    root: list[TocToken] = []
-    stack: list[TocToken] = []
-    for match in HEADING.finditer(html_text):
-        level = int(match.group(1))
-        text = " ".join(unescape(search.TAG.sub("", HEADERLINK.sub("", match.group(3)))).split())
-        token: TocToken = {"level": level, "id": match.group(2), "name": escape(text, quote=False), "children": []}
-        while stack and stack[-1]["level"] >= level:
-            stack.pop()
-        (stack[-1]["children"] if stack else root).append(token)
-        stack.append(token)
-    return root
-
-
-def chunks(items: list, size: int) -> list[list]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def by_date(inst: Instrument) -> tuple:
-    return (inst.date or "9999", inst.id)
-
-
-from .kinds import PAGE_KINDS  # noqa: E402  (the kinds subclass PageKind above)
-
-GENERATED_FOLDERS = tuple(dict.fromkeys(folder for kind in PAGE_KINDS for folder in kind.folders))

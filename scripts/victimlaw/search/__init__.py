@@ -18,13 +18,12 @@ test holds the two to the same answers on the site's whole vocabulary and on wor
 
 from __future__ import annotations
 
-import html
 import json
 import math
-import re
 import shutil
 from array import array
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .. import language_folder
@@ -40,10 +39,6 @@ from .words import (  # noqa: F401 (the package's API)
     word_rules,
 )
 
-# What is not text in a page's content: scripts, styles, pictures, buttons and the headings' permalinks.
-NOT_TEXT = re.compile(r"<(script|style|svg|button|nav)\b.*?</\1>|<a class=\"headerlink\".*?</a>", re.S)
-TAG = re.compile(r"<[^>]+>")
-
 DOC_SHARD_CHARS = 30_000  # text in one document shard: the twenty results shown load at most twenty
 SECTIONS_PER_TERM_SHARD = 200  # sets the number of term shards, so each stays small as the corpus grows
 SPLIT_GROUP_OVER = 40_000  # numbers in the postings of the terms sharing two first letters (some 250 KB)
@@ -51,8 +46,65 @@ TITLE_WEIGHT, PAGE_TITLE_WEIGHT = 10, 2  # a word in a section's title counts mo
 INDEXED_LEVELS = 3  # sections begin at h1, h2 and h3
 
 
+# What is not text in a page's content: scripts, styles, pictures, buttons and navigation (each up to its first end tag)
+NOT_TEXT = frozenset(("script", "style", "svg", "button", "nav"))
+
+
+class _Sections(HTMLParser):
+    """The text of a page's content cut at the headings whose ids are given, as mkdocs' search plugin reads a page
+    (contrib/search/search_index.py, ContentParser): the words after each heading, up to the next one, without
+    what is not text (NOT_TEXT) and the headings' permalinks; the headings' own words are the table of contents'.
+    Without ids, the text of the whole fragment. Every tag separates words."""
+
+    def __init__(self, ids: set[str] | None = None):
+        super().__init__(convert_charrefs=True)
+        self.ids = ids
+        self.texts: dict[str, list[str]] = {}  # by heading id: its section's pieces of text
+        self.current: list[str] | None = [] if ids is None else None  # None before the first heading
+        self.skipping: str | None = None  # the tag whose end tag ends what is not text
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._space()
+        if self.skipping is not None:
+            return
+        if tag in NOT_TEXT or (tag == "a" and attrs[:1] == [("class", "headerlink")]):  # a heading's permalink
+            self.skipping = tag
+        elif self.ids is not None and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            heading = dict(attrs).get("id")
+            if heading in self.ids and heading not in self.texts:
+                self.current = self.texts[heading] = []
+                self.skipping = tag  # its words are the table of contents'
+
+    def handle_endtag(self, tag: str) -> None:
+        self._space()
+        if tag == self.skipping:
+            self.skipping = None
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._space()
+
+    def handle_comment(self, data: str) -> None:
+        self._space()
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping is None and self.current is not None:
+            self.current.append(data)
+
+    def _space(self) -> None:
+        if self.current is not None:
+            self.current.append(" ")
+
+    @staticmethod
+    def words(pieces: list[str]) -> str:
+        return " ".join("".join(pieces).split())
+
+
 def _text(fragment: str) -> str:
-    return " ".join(html.unescape(TAG.sub(" ", fragment)).split())
+    """The words of an HTML fragment (a heading's title in a table of contents)."""
+    parser = _Sections()
+    parser.feed(fragment)
+    parser.close()
+    return parser.words(parser.current or [])
 
 
 def _headings(toc) -> list:
@@ -68,24 +120,15 @@ def _headings(toc) -> list:
 def sections(content: str, toc) -> list[dict]:
     """[{id, title, text}] for each heading of the table of contents and the text up to the next one.
     `content` is what mkdocs or the plugin rendered for the page (page.content), not the themed page."""
-    cuts = []
-    for item in _headings(toc):
-        at = content.find(f' id="{item.id}"')
-        if at >= 0:
-            start = content.rfind("<h", 0, at)
-            end = content.find(">", content.find(f"</h{item.level}", at)) + 1
-            cuts.append((start, end, item))
-    found = []
-    for n, (_start, end, item) in enumerate(cuts):
-        stop = cuts[n + 1][0] if n + 1 < len(cuts) else len(content)
-        found.append(
-            {
-                "id": item.id,
-                "title": _text(NOT_TEXT.sub(" ", item.title)),
-                "text": _text(NOT_TEXT.sub(" ", content[end:stop])),
-            }
-        )
-    return found
+    headings = _headings(toc)
+    parser = _Sections({item.id for item in headings})
+    parser.feed(content)
+    parser.close()
+    return [
+        {"id": item.id, "title": _text(item.title), "text": parser.words(parser.texts[item.id])}
+        for item in headings
+        if item.id in parser.texts
+    ]
 
 
 def page_entries(content: str, toc, location: str, label: str = "") -> list[dict]:

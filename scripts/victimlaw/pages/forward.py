@@ -1,0 +1,35 @@
+"""The pages at the permanent addresses of acts and provisions (model/identity.py): each forwards to the act's page."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from mkdocs.utils import get_relative_url
+
+from .. import language_folder
+from ..model.addressbook import act_and_provision_addresses
+from .base import SiteView, act_path
+
+
+def forward_pages(site: SiteView, lang: str) -> dict[str, str]:
+    """Each permanent address of an act or a provision (model/identity.py) in one language, by the file below
+    the site's root that answers it: a page forwarding to the act's page, at the provision's heading for a
+    provision (a refresh, the canonical address, a link)."""
+    t = site.labels[lang]
+    prefix = language_folder(lang)
+    template = site.env.get_template("forward.html.j2")
+    pages = {}
+    for inst in site.corpus.instruments:
+        target = site.page_url(lang, act_path(inst))
+        for address, provision in act_and_provision_addresses(inst):
+            here = prefix + str(address)
+            link = get_relative_url(target, here + "index.html")
+            pages[here + "index.html"] = template.render(
+                t=t,
+                lang=lang,
+                inst=inst,
+                provision=provision,
+                link=f"{link}#{provision.id}" if provision else link,
+                canonical=urljoin(site.site_url, target) if site.site_url else link,
+            )
+    return pages
