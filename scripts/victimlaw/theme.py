@@ -40,13 +40,13 @@ from .labels import Labels
 # header of each template in overrides/. valid_toggles patches base.html's toggles; search/search.js reads
 # base.html's #__config block (written by the config block).
 UPSTREAM_PATCHES = (
-    "Material 9.8.2 base.html: sha256 a7e5b1ac1c3b8f0e",
-    "Material 9.8.2 base.html blocks config: sha256 0000000000000000",
+    "Material 9.8.2 base.html: sha256 a919e32d2225e09e",
+    "Material 9.8.2 base.html blocks config: sha256 b84001acaa9dc379",
 )
 # A line of a template's header (or of UPSTREAM_PATCHES): the version, the file, the blocks if only they are
 # relied on, and the first 16 hex digits of their sha256 (upstream_digest)
 UPSTREAM = re.compile(
-    r"Material (?P<version>\d+(?:\.\d+)+) (?P<file>[\w./-]+\.html)(?: blocks (?P<blocks>[\w, ]+))?: "
+    r"Material (?P<version>\d+(?:\.\d+)+) (?P<file>[\w./-]+\.html)(?: blocks (?P<blocks>[\w,\s]+?))?: "
     r"sha256 (?P<digest>[0-9a-f]{16})"
 )
 
