@@ -109,5 +109,5 @@ screenshots: venv-dev browser
 
 # A generated folder of docs/<lang>/ is the one holding the plugin's .gitignore (scripts/victimlaw/generate.py).
 clean:
-	rm -rf site site-offline site-offline.zip screenshots audit-results node_modules audit/node_modules audit/zotero $(VENV)
+	rm -rf site site-offline site-offline.zip .cache screenshots audit-results node_modules audit/node_modules audit/zotero $(VENV)
 	for marker in docs/*/*/.gitignore; do [ -f "$$marker" ] && rm -rf "$$(dirname "$$marker")"; done; true

@@ -11,7 +11,7 @@ from conftest import ROOT, run_build
 from test_generate import snapshot
 from victimlaw.cli import main
 from victimlaw.generate import generate
-from victimlaw.plugin import BROWSER_SCRIPTS, WORDS_SCRIPT
+from victimlaw.sitefiles import BROWSER_SCRIPTS, WORDS_SCRIPT
 
 BAD = Path(__file__).with_name("bad-data")
 
@@ -285,7 +285,7 @@ def test_navigation_shared_across_a_folder_is_materials_own(built_site, tmp_path
 def test_pages_outside_the_navigation_share_it_by_folder_and_section():
     from types import SimpleNamespace as Page
 
-    from victimlaw.plugin import shared_partial_key
+    from victimlaw.theme import shared_partial_key
 
     catalogue, themes = Page(url="en/instruments/", active=False), Page(url="en/themes/", active=False)
     nav = Page(pages=[Page(url="en/", active=False), catalogue, themes])

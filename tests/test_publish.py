@@ -95,3 +95,31 @@ def test_the_audits_server_compresses_and_caches_as_a_static_host(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_cards_are_drawn_once_and_kept_by_a_hash_of_their_inputs(tmp_path):
+    """A second build takes its cards from the cache, byte for byte; a changed title draws a new card."""
+    from victimlaw.cards import card
+    from victimlaw.publish import CARD, Cards
+
+    cache, first, second = tmp_path / "cache", tmp_path / "first", tmp_path / "second"
+    for site in (first, second):
+        (site / "en" / "act").mkdir(parents=True)
+    drawn = Cards(cache)
+    drawn.order("en/act/", "A law", "Law, 2005", "Site")
+    assert drawn.painters is not None
+    drawn.write(first)
+    drawn.close()
+    kept = Cards(cache)
+    kept.order("en/act/", "A law", "Law, 2005", "Site")
+    assert kept.painters is None and not kept.drawing
+    kept.write(second)
+    assert (
+        (second / "en/act" / CARD).read_bytes()
+        == (first / "en/act" / CARD).read_bytes()
+        == card("A law", "Law, 2005", "Site")
+    )
+    changed = Cards(cache)
+    changed.order("en/act/", "Another law", "Law, 2005", "Site")
+    assert changed.drawing
+    changed.close()

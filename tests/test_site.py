@@ -263,7 +263,7 @@ def test_an_act_page_says_when_it_was_last_checked_and_how_to_report_an_error(pu
 
 
 def test_the_projects_scripts_are_minified(built_site):
-    from victimlaw.plugin import BROWSER_SCRIPTS
+    from victimlaw.sitefiles import BROWSER_SCRIPTS
 
     for path, source in BROWSER_SCRIPTS.items():
         served, original = (built_site / path).read_text(encoding="utf-8"), source.read_text(encoding="utf-8")

@@ -1,0 +1,67 @@
+"""The built site put in place whole: `mkdocs build` writes the site beside site_dir and swaps it in when the
+command succeeds, so a build that fails or is killed leaves the previous site whole."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+class SiteOutput:
+    """A site built beside its folder (site/ is built in .site.building-<pid>/) and swapped in whole."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = Path(site_dir).resolve()
+        self.staging = self.site_dir.with_name(f".{self.site_dir.name}.building-{os.getpid()}")
+        self.previous = self.site_dir.with_name(f".{self.site_dir.name}.previous-{os.getpid()}")
+        self.built = False  # every language built; put in place at shutdown
+        self._remove_abandoned()
+
+    def _remove_abandoned(self) -> None:
+        """What a killed build left: its staging folder, or the previous site half way through the swap."""
+        for leftover in sorted(self.site_dir.parent.glob(f".{self.site_dir.name}.previous-*")):
+            if not self.site_dir.exists():
+                os.replace(leftover, self.site_dir)  # killed between the two renames: the old site comes back
+            else:
+                shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in self.site_dir.parent.glob(f".{self.site_dir.name}.building-*"):
+            if not _running(leftover.name.rpartition("-")[2]):  # another build may be under way
+                shutil.rmtree(leftover, ignore_errors=True)
+
+    def finish(self) -> None:
+        """The new site takes the old one's place; hidden entries (.git, as mkdocs keeps them) come along."""
+        if self.site_dir.exists():
+            for entry in self.site_dir.iterdir():
+                if entry.name.startswith(".") and not (self.staging / entry.name).exists():
+                    os.replace(entry, self.staging / entry.name)
+            os.replace(self.site_dir, self.previous)
+        os.replace(self.staging, self.site_dir)
+        if self.previous.exists():  # deleted by a process of its own: mkdocs need not wait for thousands of files
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                    str(self.previous),
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _running(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
