@@ -159,6 +159,21 @@ def test_string_catalogue_is_complete_for_every_language_and_vocabulary():
                 assert set(by_kind.values()) <= set(label[lang]), label
 
 
+def test_the_site_lists_the_schemas_kinds_and_levels_in_the_schemas_order():
+    """One list: a kind added to the schema is in the catalogue's order (and its filters) without another edit."""
+    import json
+
+    from victimlaw.model import vocabularies
+
+    properties = json.loads((DATA / "instruments.schema.json").read_text(encoding="utf-8"))["$defs"]["instrument"][
+        "properties"
+    ]
+    assert tuple(properties["kind"]["enum"]) == vocabularies.KIND_ORDER
+    assert tuple(properties["level"]["enum"]) == vocabularies.LEVEL_ORDER
+    # the treaties are cited as international instruments, and both are kinds of the schema
+    assert set(vocabularies.TREATY_KINDS) < set(vocabularies.CITED_AS_INTERNATIONAL) <= set(vocabularies.KIND_ORDER)
+
+
 def test_official_facts_render_with_their_pages_and_words(data_dir):
     """A treaty page: Azerbaijan's steps with the approving act, official pages quoted in their language with
     the date they were read, a provision's official words in a block marked with its language, and a provision

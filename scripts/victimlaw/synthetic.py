@@ -16,8 +16,8 @@ import yaml
 
 from . import LANGUAGES
 from .model.corpus import Corpus
-from .pages.kinds import KIND_ORDER as ALL_KINDS
-from .pages.kinds import LEVEL_ORDER as LEVELS
+from .model.vocabularies import KIND_ORDER as ALL_KINDS
+from .model.vocabularies import LEVEL_ORDER as LEVELS
 
 DUMPER = getattr(
     yaml, "CSafeDumper", yaml.SafeDumper

@@ -1,9 +1,9 @@
 """The generated pages: one class per page kind, one template per kind, rendered straight to HTML.
 
-A page kind (`PageKind`) lists its pages for a corpus — each a path below a language's folder, such as
-`instruments/law-one.md` — and gives the template and values of each. `Site` holds what one build
+A page kind (`PageKind`, base.py) lists its pages for a corpus — each a path below a language's folder, such as
+`instruments/law-one.md` (layout.py) — and gives the template and values of each. `Site` holds what one build
 shares (the corpus, the Jinja environment, the labels) and renders a page in a language. `PAGE_KINDS`
-is the one list of kinds; the folders they write stubs into (`GENERATED_FOLDERS`) follow from it.
+(kinds.py) is the one list of kinds; the folders they write stubs into (`GENERATED_FOLDERS`) follow from it.
 
 The body never passes through Markdown: templates are autoescaped HTML, and every link between pages is
 made by `Site.url`, relative to the page that holds it, as mkdocs would have written it.
@@ -12,34 +12,26 @@ made by `Site.url`, relative to the page that holds it, as mkdocs would have wri
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from html import escape, unescape
-from typing import Any, ClassVar, TypedDict, TypeVar
+from typing import Any, TypedDict
 from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from .. import DEFAULT_LANGUAGE, LANGUAGES, language_folder, search
 from ..exports import citations
 from ..labels import Labels, strings
+from ..layout import act_page, act_path, page_url
 from ..model.addressbook import act_and_provision_addresses
 from ..model.corpus import Corpus, Instrument, Provision
+from ..model.vocabularies import TREATY_KINDS
 from ..search.words import word_rules
-
-
-@dataclass
-class Page:
-    """One generated page: its path below a language's folder, its kind, and what its kind needs."""
-
-    path: str
-    kind: PageKind
-    values: dict[str, Any] = field(default_factory=dict)
-    template: str | None = None  # when not the kind's own
+from .base import K, Page
+from .kinds import PAGE_KINDS
 
 
 class TocToken(TypedDict):
@@ -62,64 +54,12 @@ class Rendered:
     entries: list[dict[str, Any]]  # {l, t, p, x} as search.page_entries gives them, w: their weighted terms
 
 
-class PageKind:
-    """A kind of generated page. Subclasses name their folder and template and list their pages."""
-
-    folders: ClassVar[tuple[str, ...]]  # below docs/<lang>/, where its pages are
-    template: ClassVar[str]
-    # the page of the navigation a reader of this kind of page is in (its tab is marked active), for the
-    # kinds whose pages stay out of the navigation
-    section: ClassVar[str | None] = None
-
-    def __init__(self, site: Site):
-        self.site = site
-
-    def pages(self) -> Iterable[Page]:
-        raise NotImplementedError
-
-    def values(self, page: Page, t: Labels) -> dict[str, Any]:
-        """The template's values for `page` in the language of `t`, with its `title`."""
-        raise NotImplementedError
-
-    def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
-        return {"title": values["title"]}
-
-    def search_label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
-        """What a search result says of the page beside its title ("" for nothing)."""
-        return ""
-
-    def checked(self, page: Page) -> str | None:
-        """When the data the page shows was last checked against an official page (the sitemap's lastmod):
-        by default the latest of every record's, for the pages that list them all."""
-        return self.site.latest_check
-
-
-K = TypeVar("K", bound=PageKind)
-
-
-TREATY_KINDS = ("convention", "protocol")  # their pages say what is known of Azerbaijan and the treaty
-
-
 def external_url(value: str) -> str:
     """An external link target: only http(s), with the characters a URL may not hold encoded (the
     template escapes the attribute too)."""
     if urlsplit(value).scheme not in ("http", "https"):
         raise ValueError(f"refusing a link that is not http(s): {value!r}")
     return value.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-
-
-def act_path(inst: Instrument) -> str:
-    """An act's page below a language's folder (InstrumentPages)."""
-    return f"instruments/{inst.id}.md"
-
-
-def page_url(lang: str, path: str, directory_urls: bool) -> str:
-    """The address of `path` (below a language's folder) from the site root, as mkdocs and static-i18n
-    give it: the default language at the root, the others under their code."""
-    url = File(path, "", "", directory_urls).url
-    if lang != DEFAULT_LANGUAGE:
-        url = f"{lang}/{url}" if url != "./" else f"{lang}/"
-    return url
 
 
 def environment() -> Environment:
@@ -235,12 +175,13 @@ class Site:
             for address, provision in act_and_provision_addresses(inst):
                 here = prefix + str(address)
                 link = get_relative_url(target, here + "index.html")
+                anchor = act_page(inst.id, provision.id).anchor if provision else None
                 pages[here + "index.html"] = template.render(
                     t=t,
                     lang=lang,
                     inst=inst,
                     provision=provision,
-                    link=f"{link}#{provision.id}" if provision else link,
+                    link=f"{link}#{anchor}" if anchor else link,
                     canonical=urljoin(self.site_url, target) if self.site_url else link,
                 )
         return pages
@@ -261,6 +202,7 @@ class Site:
             t=t,
             corpus=self.corpus,
             url=lambda to, anchor=None: self.url(lang, page.path, to, anchor),
+            act_url=lambda act_id, provision_id=None: self.url(lang, page.path, *act_page(act_id, provision_id)),
             **values,
         )
         meta = page.kind.meta(page, t, values)
@@ -299,15 +241,5 @@ def toc_tokens(html_text: str) -> list[TocToken]:
         stack.append(token)
     return root
 
-
-def chunks(items: list, size: int) -> list[list]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def by_date(inst: Instrument) -> tuple:
-    return (inst.date or "9999", inst.id)
-
-
-from .kinds import PAGE_KINDS  # noqa: E402  (the kinds subclass PageKind above)
 
 GENERATED_FOLDERS = tuple(dict.fromkeys(folder for kind in PAGE_KINDS for folder in kind.folders))

@@ -13,30 +13,15 @@ from urllib.parse import urlencode, urljoin
 from markupsafe import Markup, escape
 
 from .. import DEFAULT_LANGUAGE, LANGUAGES
-from ..cite import Resolver, browser_data
+from ..cite.resolver import Resolver, browser_data
 from ..exports import citations, zotero
 from ..labels import Labels
+from ..layout import act_path
 from ..model.corpus import Instrument, Provision, Relation, natural_key
 from ..model.themes import Evidence, Mapping, Target, Theme
-from . import Page, PageKind, act_path, by_date
+from ..model.vocabularies import KIND_ORDER, LEVEL_ORDER
+from .base import Page, PageKind, by_date
 
-LEVEL_ORDER = ("international", "regional", "national")
-KIND_ORDER = (
-    "declaration",
-    "resolution",
-    "convention",
-    "protocol",
-    "report",
-    "publication",
-    "constitution",
-    "code",
-    "law",
-    "decree",
-    "order",
-    "decision",
-    "action_plan",
-    "charter",
-)
 PAGE_ROWS = 80  # rows a listing page holds before it is split, so pages stay small at any corpus size
 CITING_LIMIT = 20  # instruments listed under one reference of the article
 TIMELINE_ROWS = 24  # instruments on one page of a large timeline (its picture adds their partners)
@@ -50,30 +35,6 @@ CHROME_BYTES = 50_000
 BODY_BYTES = PAGE_BYTES - CHROME_BYTES  # the most a generated page's body may weigh
 SPLIT_BYTES = 85_000
 TEXTS_BYTES = 30_000  # the provisions' words quoted on a theme page; the rest are quoted on their acts' pages
-LOOKUP_EXAMPLES = {
-    "az": [
-        "NK-nın 9 noyabr 2005-ci il tarixli 203 nömrəli qərarı",
-        "İnsan alverinə qarşı mübarizə haqqında qanun",
-        "958-IIQ",
-        "maddə 14-1",
-        "CM 144-1",
-        "e-qanun 11446",
-    ],
-    "en": [
-        "Decision No. 203 of 9 November 2005",
-        "law on combating trafficking",
-        "CETS 197 art. 13",
-        "Law No. 609-IVQD",
-        "A/RES/55/25",
-    ],
-    "ru": [
-        "Постановление Кабинета Министров № 203 от 9 ноября 2005 г.",
-        "Закон о борьбе с торговлей людьми",
-        "ст. 14-1",
-        "УК 144-3",
-        "Указ № 272",
-    ],
-}
 
 
 def groups(corpus) -> list[tuple[str, list[tuple[str, list[Instrument]]]]]:
@@ -538,7 +499,7 @@ class LookupPage(PageKind):
         yield Page("cite/index.md", self)
 
     def values(self, page: Page, t: Labels) -> dict[str, Any]:
-        return {"title": t.ui["lookup"], "examples": LOOKUP_EXAMPLES[t.lang]}
+        return {"title": t.ui["lookup"], "examples": t.ui["lookup_example_citations"]}
 
     @cached_property
     def resolver(self) -> Resolver:
