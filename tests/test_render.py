@@ -168,10 +168,25 @@ def test_the_site_lists_the_schemas_kinds_and_levels_in_the_schemas_order():
     properties = json.loads((DATA / "instruments.schema.json").read_text(encoding="utf-8"))["$defs"]["instrument"][
         "properties"
     ]
-    assert tuple(properties["kind"]["enum"]) == vocabularies.KIND_ORDER
-    assert tuple(properties["level"]["enum"]) == vocabularies.LEVEL_ORDER
+    assert tuple(properties["kind"]["enum"]) == vocabularies.kind_order()
+    assert tuple(properties["level"]["enum"]) == vocabularies.level_order()
     # the treaties are cited as international instruments, and both are kinds of the schema
-    assert set(vocabularies.TREATY_KINDS) < set(vocabularies.CITED_AS_INTERNATIONAL) <= set(vocabularies.KIND_ORDER)
+    assert set(vocabularies.TREATY_KINDS) < set(vocabularies.CITED_AS_INTERNATIONAL) <= set(vocabularies.kind_order())
+
+
+def test_a_kind_added_to_the_schema_is_in_the_order_at_once(tmp_path, monkeypatch):
+    """As under `mkdocs serve`, which reloads the schema but not the code."""
+    from victimlaw.model import vocabularies
+
+    schema = tmp_path / "instruments.schema.json"
+    schema.write_text((DATA / "instruments.schema.json").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(vocabularies, "SCHEMA", schema)
+    assert vocabularies.kind_order()[-1] == "charter"
+    text = schema.read_text(encoding="utf-8")
+    schema.write_text(
+        text.replace('"charter"\n', '"charter",\n            "treaty_of_friendship"\n', 1), encoding="utf-8"
+    )
+    assert vocabularies.kind_order()[-1] == "treaty_of_friendship"
 
 
 def test_official_facts_render_with_their_pages_and_words(data_dir):

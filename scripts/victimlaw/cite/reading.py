@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import datafiles
-from ..search.words import WordRules, word_rules
+from ..search.words import WORDRULES, WordRules, word_rules
 from ..search.words import fold as search_fold
 
 VOCABULARY = Path(__file__).with_name("citation.yaml")
@@ -34,8 +34,9 @@ def _folded(value):
 
 
 def vocabulary() -> dict:
-    """citation.yaml as it is now (read again when it changes, under `mkdocs serve`), its words folded."""
-    return datafiles.read(VOCABULARY, _folded)
+    """citation.yaml as it is now, its words folded by wordrules.yaml as it is now (made again when either
+    changes, under `mkdocs serve`)."""
+    return datafiles.read(VOCABULARY, _folded, made_with=[WORDRULES])
 
 
 def fold(text: str, rules: WordRules | None = None) -> str:

@@ -6,15 +6,30 @@ order the site lists them in (the catalogue and its filters), so that a kind add
 
 from __future__ import annotations
 
-from .checks import read_schema
+from typing import Any
 
-_INSTRUMENT = read_schema("instruments.schema.json")["$defs"]["instrument"]["properties"]
+from .. import datafiles
+from ..paths import SCHEMAS
 
-KIND_ORDER: tuple[str, ...] = tuple(_INSTRUMENT["kind"]["enum"])
-LEVEL_ORDER: tuple[str, ...] = tuple(_INSTRUMENT["level"]["enum"])
+SCHEMA = SCHEMAS / "instruments.schema.json"
 
 # Agreements between states: an act's page says what is known of Azerbaijan's participation; CSL's "treaty".
 TREATY_KINDS = ("convention", "protocol")
 # Cited as OSCOLA cites treaties and the documents of international organisations, "Title (adopted date) number":
 # the treaties, and the General Assembly's resolutions and declarations.
 CITED_AS_INTERNATIONAL = (*TREATY_KINDS, "declaration", "resolution")
+
+
+def _orders(schema: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    instrument = schema["$defs"]["instrument"]["properties"]
+    return {field: tuple(instrument[field]["enum"]) for field in ("kind", "level")}
+
+
+def kind_order() -> tuple[str, ...]:
+    """The kinds of act in the schema's order (read again when the schema changes, under `mkdocs serve`)."""
+    return datafiles.read(SCHEMA, _orders)["kind"]
+
+
+def level_order() -> tuple[str, ...]:
+    """The levels (international, regional, national) in the schema's order."""
+    return datafiles.read(SCHEMA, _orders)["level"]

@@ -19,7 +19,7 @@ from ..labels import Labels
 from ..layout import act_path
 from ..model.corpus import Instrument, Provision, Relation, natural_key
 from ..model.themes import Evidence, Mapping, Target, Theme
-from ..model.vocabularies import KIND_ORDER, LEVEL_ORDER
+from ..model.vocabularies import kind_order, level_order
 from .base import Page, PageKind, by_date
 
 PAGE_ROWS = 80  # rows a listing page holds before it is split, so pages stay small at any corpus size
@@ -40,9 +40,9 @@ TEXTS_BYTES = 30_000  # the provisions' words quoted on a theme page; the rest a
 def groups(corpus) -> list[tuple[str, list[tuple[str, list[Instrument]]]]]:
     """Instruments by level, then kind, each group in date order."""
     out = []
-    for level in LEVEL_ORDER:
+    for level in level_order():
         kinds = []
-        for kind in KIND_ORDER:
+        for kind in kind_order():
             members = sorted((i for i in corpus.instruments if i.level == level and i.kind == kind), key=by_date)
             if members:
                 kinds.append((kind, members))
@@ -371,8 +371,8 @@ class CataloguePages(PageKind):
         issuers = sorted({inst.issuer for inst in instruments if inst.issuer}, key=lambda i: t.issuer[i])
         years = sorted({inst.date[:4] for inst in instruments if inst.date}, reverse=True)
         return [
-            ("kind", t.ui["col_kind"], [(kind, t.kind[kind]) for kind in KIND_ORDER if kind in kinds]),
-            ("level", t.ui["col_level"], [(level, t.level[level]) for level in LEVEL_ORDER if level in levels]),
+            ("kind", t.ui["col_kind"], [(kind, t.kind[kind]) for kind in kind_order() if kind in kinds]),
+            ("level", t.ui["col_level"], [(level, t.level[level]) for level in level_order() if level in levels]),
             ("issuer", t.ui["issuer"], [(issuer, t.issuer[issuer]) for issuer in issuers]),
             ("year", t.ui["col_year"], [(year, year) for year in years]),
             ("theme", t.ui["col_theme"], [(theme.id, theme.title[t.lang]) for theme in corpus.themes]),
