@@ -336,8 +336,8 @@ def test_the_words_outside_the_corpus_fold_and_stem():
 
 @pytest.mark.browser
 def test_the_browser_folds_and_stems_as_the_index_does(served_site, page, real_corpus):
-    """search.js handles a query with the rules search.py applied to the pages: every word of the corpus,
-    and words outside it, must come out the same in both (and cite.js's folding as cite.py's)."""
+    """search.js handles a query with the rules search/words.py applied to the pages: every word of the corpus,
+    and words outside it, must come out the same in both (and cite.js's folding as cite/reading.py's)."""
     text = json.dumps(real_corpus.document, ensure_ascii=False)
     words = sorted(set(re.findall(r"[^\W_]+", text))) + OUTSIDE_CORPUS
     page.goto(served_site)
