@@ -123,7 +123,7 @@ def test_lookup_reads_the_query_from_the_address(served_site, page):
 
 def test_browser_resolver_agrees_with_python_on_every_citation(built_site, page, real_corpus):
     from citations import CITATIONS
-    from victimlaw.cite import Resolver
+    from victimlaw.cite.resolver import Resolver
 
     page.goto((built_site / "cite" / "index.html").as_uri())
     texts = [text for text, _ in CITATIONS]

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from citations import CITATIONS
-from victimlaw.cite import Resolver, fold, parse
+from victimlaw.cite.reading import fold, parse
+from victimlaw.cite.resolver import Resolver
 from victimlaw.search.words import WORDRULES, word_rules
 
 
@@ -106,6 +107,15 @@ def test_cli_json_lists_matches_best_first():
     assert [d["id"] for d in data] == ["law-2005-09-30-amendments", "law-2005-combating-trafficking"]
     assert all(set(d) == {"id", "provision", "score", "url"} for d in data)
     assert json.loads(cli("CETS 197 art. 13", "--json").stdout)[0]["provision"] == "art-13"
+
+
+def test_cli_gives_the_address_of_the_acts_page_at_the_provision_as_the_site_has_it():
+    from victimlaw.layout import act_page, page_url
+
+    found = json.loads(cli("CETS 197 art. 13", "--lang", "en", "--json").stdout)[0]
+    assert found["url"] == "en/instruments/coe-cets-197/#art-13"
+    path, anchor = act_page(found["id"], found["provision"])
+    assert found["url"] == f"{page_url('en', path, True)}#{anchor}"
 
 
 def test_cli_text_output_in_each_language():

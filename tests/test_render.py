@@ -161,6 +161,36 @@ def test_string_catalogue_is_complete_for_every_language_and_vocabulary():
                 assert set(by_kind.values()) <= set(label[lang]), label
 
 
+def test_the_site_lists_the_schemas_kinds_and_levels_in_the_schemas_order():
+    """One list: a kind added to the schema is in the catalogue's order (and its filters) without another edit."""
+    import json
+
+    from victimlaw.model import vocabularies
+
+    properties = json.loads((DATA / "instruments.schema.json").read_text(encoding="utf-8"))["$defs"]["instrument"][
+        "properties"
+    ]
+    assert tuple(properties["kind"]["enum"]) == vocabularies.kind_order()
+    assert tuple(properties["level"]["enum"]) == vocabularies.level_order()
+    # the treaties are cited as international instruments, and both are kinds of the schema
+    assert set(vocabularies.TREATY_KINDS) < set(vocabularies.CITED_AS_INTERNATIONAL) <= set(vocabularies.kind_order())
+
+
+def test_a_kind_added_to_the_schema_is_in_the_order_at_once(tmp_path, monkeypatch):
+    """As under `mkdocs serve`, which reloads the schema but not the code."""
+    from victimlaw.model import vocabularies
+
+    schema = tmp_path / "instruments.schema.json"
+    schema.write_text((DATA / "instruments.schema.json").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(vocabularies, "SCHEMA", schema)
+    assert vocabularies.kind_order()[-1] == "charter"
+    text = schema.read_text(encoding="utf-8")
+    schema.write_text(
+        text.replace('"charter"\n', '"charter",\n            "treaty_of_friendship"\n', 1), encoding="utf-8"
+    )
+    assert vocabularies.kind_order()[-1] == "treaty_of_friendship"
+
+
 def test_official_facts_render_with_their_pages_and_words(data_dir):
     """A treaty page: Azerbaijan's steps with the approving act, official pages quoted in their language with
     the date they were read, a provision's official words in a block marked with its language, and a provision

@@ -9,8 +9,9 @@ import pytest
 
 from conftest import DATA
 from victimlaw import LANGUAGES, exports
+from victimlaw.layout import page_url
 from victimlaw.model.corpus import load_corpus
-from victimlaw.pages import budget, page_url, render_site
+from victimlaw.pages import budget, render_site
 from victimlaw.synthetic import write_corpus
 
 LINK = re.compile(r'href="([^"#?]+)(?:#[^"]*)?"')

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from sitecheck import broken_links, read_site
-from victimlaw import cite, search
+from victimlaw import search
+from victimlaw.cite import reading
 from victimlaw.search import words
 
 PREFIX = {"az": "", "en": "en/", "ru": "ru/"}
@@ -330,13 +331,13 @@ def test_the_words_outside_the_corpus_fold_and_stem():
     assert search.terms("𝐀bc 😀 𐐏", "az") == ["𝐀bc", "𐐷"]  # outside the BMP: whole characters, lower-cased
     assert search.terms("𝐀𝐀𝐀𝐀ies", "en") == ["𝐀𝐀𝐀𝐀y"] and search.terms("𐐏𐐏𐐏s", "en") == ["𐐷𐐷𐐷s"]
     assert search.terms("", "ru") == [] and search.terms("ЖЕРТВАМИ", "ru") == ["жертв"]
-    assert cite.fold("ƏLİYEV s\u0327əxs 14\u20111") == "eliyev sexs 14-1"
+    assert reading.fold("ƏLİYEV s\u0327əxs 14\u20111") == "eliyev sexs 14-1"
 
 
 @pytest.mark.browser
 def test_the_browser_folds_and_stems_as_the_index_does(served_site, page, real_corpus):
-    """search.js handles a query with the rules search.py applied to the pages: every word of the corpus,
-    and words outside it, must come out the same in both (and cite.js's folding as cite.py's)."""
+    """search.js handles a query with the rules search/words.py applied to the pages: every word of the corpus,
+    and words outside it, must come out the same in both (and cite.js's folding as cite/reading.py's)."""
     text = json.dumps(real_corpus.document, ensure_ascii=False)
     words = sorted(set(re.findall(r"[^\W_]+", text))) + OUTSIDE_CORPUS
     page.goto(served_site)
@@ -357,7 +358,7 @@ def test_the_browser_folds_and_stems_as_the_index_does(served_site, page, real_c
         OUTSIDE_CORPUS,
     )
     python = [
-        [search.fold(w), search.stem_ru(search.fold(w)), search.stem_en(search.fold(w)), cite.fold(w), True]
+        [search.fold(w), search.stem_ru(search.fold(w)), search.stem_en(search.fold(w)), reading.fold(w), True]
         for w in OUTSIDE_CORPUS
     ]
     assert [(w, b, p) for w, b, p in zip(OUTSIDE_CORPUS, browser, python, strict=True) if b != p] == []

@@ -123,6 +123,12 @@ def test_edits_of_labels_data_templates_and_code_show_at_the_next_rebuild(server
     script.write_text(script.read_text(encoding="utf-8") + "\n" + edited + "\n", encoding="utf-8")
     assert wait_for(base + "assets/javascripts/search.js", '"edited while serving"'), log.read_text()
 
+    # the rules for words fold the lookup's vocabulary (citation.yaml), which is made again when they change
+    lookup = base + "ru/cite/cite-data.js"
+    assert wait_for(lookup, '"часть"'), log.read_text()
+    edit(package / "search" / "wordrules.yaml", 'letters: {"ё": "е"}', 'letters: {"ё": "е", "ч": "4"}')
+    assert wait_for(lookup, '"4асть"'), log.read_text()
+
     kind = package / "pages" / "instrument.py"  # new code, appended so that it does not depend on the file's layout
     kind.write_text(kind.read_text(encoding="utf-8") + EDITED_CODE, encoding="utf-8")
     assert wait_for(page, "[code edited]"), log.read_text()

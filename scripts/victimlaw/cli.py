@@ -7,9 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from .cite import Resolver
+from .cite.resolver import Resolver
 from .generate import generate
 from .labels import Labels
+from .layout import act_url
 from .model.corpus import load_corpus
 from .model.errors import DataError
 from .paths import default_article, default_data, default_docs
@@ -37,13 +38,12 @@ def _generate(args) -> int:
 def _cite(args) -> int:
     corpus = load_corpus(args.data)
     matches = Resolver(corpus).resolve(args.citation)
-    prefix = "" if args.lang == "az" else f"{args.lang}/"
     rows = [
         {
             "id": m.id,
             "provision": m.provision,
             "score": m.score,
-            "url": f"{prefix}instruments/{m.id}/" + (f"#{m.provision}" if m.provision else ""),
+            "url": act_url(args.lang, m.id, m.provision),
         }
         for m in matches
     ]

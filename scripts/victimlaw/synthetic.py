@@ -16,8 +16,7 @@ import yaml
 
 from . import LANGUAGES
 from .model.corpus import Corpus
-from .pages.catalogue import KIND_ORDER as ALL_KINDS
-from .pages.catalogue import LEVEL_ORDER as LEVELS
+from .model.vocabularies import kind_order, level_order
 
 DUMPER = getattr(
     yaml, "CSafeDumper", yaml.SafeDumper
@@ -72,8 +71,8 @@ def _long_text(rng, vocabulary, chars: int) -> dict[str, str]:
 def _group(rng: random.Random, n: int, groups: str) -> tuple[str, str]:
     """(level, kind) of the n-th record."""
     if groups == "many":
-        level, kind = LEVELS[n % len(LEVELS)], ALL_KINDS[(n // len(LEVELS)) % len(ALL_KINDS)]
-        return level, kind
+        levels, kinds = level_order(), kind_order()
+        return levels[n % len(levels)], kinds[(n // len(levels)) % len(kinds)]
     if groups == "few":
         return FEW_GROUPS[0] if n % 10 == 0 else FEW_GROUPS[1 + n % 2]
     if groups != "real":

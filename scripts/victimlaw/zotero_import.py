@@ -27,8 +27,8 @@ from . import LANGUAGES, paths
 from .audit import HostHandler, public_build
 from .exports import citations, zotero
 from .labels import Labels
+from .layout import act_path, page_url
 from .model.corpus import Instrument, load_corpus
-from .pages import act_path, page_url
 from .zotero_server import install, translation_server
 
 # Where Zotero files the title, date and number of each item type (zotero-schema: a statute's are its own).

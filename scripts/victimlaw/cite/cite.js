@@ -1,9 +1,11 @@
-// Citation lookup: the same rules as scripts/victimlaw/cite.py. The patterns and vocabulary come from
-// the page's generated data (cite-data.js), the folding and the scoring weights from
-// scripts/victimlaw/wordrules.yaml, which the build writes into the site as search/words.js
-// (window.VICTIMLAW_WORDS, loaded by every page before this script), so both implementations share one
-// definition; tests run the same table of citations through both. Runs only on the lookup page; works
-// from file://. Text is read by characters (code points), as Python reads it.
+// Citation lookup: the same rules as scripts/victimlaw/cite/reading.py (what a citation says) and resolver.py
+// (the acts it points to). The patterns and vocabulary come from the lookup page's generated data
+// (cite-data.js), the folding and the scoring weights from scripts/victimlaw/search/wordrules.yaml, which the
+// build writes into the site as search/words.js (window.VICTIMLAW_WORDS, loaded by every page before this
+// script), so both implementations share one definition; tests run the same table of citations through both.
+// Every page loads it: the lookup runs on the lookup page, and the "Copy" buttons beside a citation work on
+// any page that has them (an act's Cite block, the lookup's results). Works from file://. Text is read by
+// characters (code points), as Python reads it.
 (function () {
   "use strict";
   function words() {
@@ -26,7 +28,7 @@
   }
 
   // The site search's folding (search.js, loaded on every page), of the text composed first, then without the
-  // marks left standing alone; dashes are hyphens: as cite.py's fold.
+  // marks left standing alone; dashes are hyphens: as cite/reading.py's fold.
   function fold(text) {
     var f = folding();
     return f.dashes(window.victimlawSearch.fold(text.normalize("NFC")).replace(f.marks, ""));
@@ -144,7 +146,7 @@
     return this.frequency[word];
   };
 
-  // As cite.py's Resolver._title_score: the share of the words found, and of the closest title covered.
+  // As cite/resolver.py's Resolver._title_score: the share of the words found, and of the closest title covered.
   // The kind named counts as a word of the phrase where it is the act's (kindAgrees).
   Resolver.prototype.titleScore = function (inst, words, kindAgrees) {
     var self = this, rules = this.rules.cite, data = this.data;
@@ -161,7 +163,7 @@
     return Math.floor(rules.score.title_words * fraction * fraction + rules.score.title_coverage * coverage * coverage);
   };
 
-  // The points of wordrules.yaml's cite.score, as cite.py's Resolver.score gives them.
+  // The points of wordrules.yaml's cite.score, as cite/resolver.py's Resolver.score gives them.
   Resolver.prototype.score = function (inst, q) {
     var data = this.data, points = this.rules.cite.score, self = this, score = 0, provision = null;
     var kinds = Object.keys(q.kinds), named = Object.keys(q.instruments);
@@ -254,6 +256,7 @@
         var inst = byId[m.id], item = template.content.firstElementChild.cloneNode(true);
         var provision = m.provision && inst.provisions.filter(function (p) { return p.id === m.provision; })[0];
         var name = item.querySelector(".citation-name"), official = item.querySelector(".citation-official");
+        // the act's page at the provision's heading, as layout.py's act_page places them
         name.href = data.base + inst.id + data.suffix + (m.provision ? "#" + m.provision : "");
         name.textContent = inst.name + (provision ? " — " + provision.label : "");
         item.querySelector(".citation-facts").textContent = inst.facts;

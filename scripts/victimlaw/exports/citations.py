@@ -12,13 +12,13 @@ from .. import LANGUAGES
 from ..labels import Labels
 from ..model.corpus import Corpus, Instrument, Provision
 from ..model.identity import SERIES, UN_SYMBOL
+from ..model.vocabularies import CITED_AS_INTERNATIONAL, TREATY_KINDS
 
-TREATY_KINDS = {"convention", "protocol", "declaration", "resolution"}
 # The CSL type of each kind (legislation otherwise). A General Assembly resolution or declaration is cited as the
 # UN document it is ("UN Doc A/RES/55/25"): a report, whose styles print its symbol after a genre.
 CSL_TYPES = {
     "publication": "book",
-    **{k: "treaty" for k in ("convention", "protocol")},
+    **{k: "treaty" for k in TREATY_KINDS},
     **{k: "report" for k in ("report", "resolution", "declaration")},
 }
 RIS_TYPES = {"law": "STAT", "code": "STAT", "constitution": "STAT", "report": "RPRT", "publication": "BOOK"}
@@ -63,7 +63,7 @@ def fields(inst: Instrument, t: Labels, uri: str | None = None, provision: Provi
         "authority": authority,
         "language": t.lang,
         "kind": t.kind[inst.kind],
-        "treaty": inst.kind in TREATY_KINDS,
+        "cited_as_international": inst.kind in CITED_AS_INTERNATIONAL,
         "date": t.citation_date(inst.date),
         "date_kind": t.date_kind_of(inst) if inst.date_kind else "",
         "entry_into_force": t.citation_date(inst.entry_into_force) if inst.entry_into_force else "",

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from ..cite.reading import compact, fold, parse
+
 # A treaty's number in its series: "CETS No. 197" is stated by "Council of Europe Treaty Series No. 197" or by the
-# Azerbaijani "Avropa Şurasının Müqavilələr Seriyası - 197" (words folded as cite.fold folds them).
+# Azerbaijani "Avropa Şurasının Müqavilələr Seriyası - 197" (words folded as the lookup folds them, cite.reading.fold).
 SERIES_NUMBER = re.compile(r"^(?:cets|ets)\s*no\.?\s*(\d+)$")
 SERIES_NAMES = r"(?:cets|ets|treaty series|muqavileler seriyasi|серия договоров)"
 SLASHED = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")  # 25/03/2015, as the Treaty Office writes dates
@@ -29,16 +31,12 @@ UNTS = re.compile(r"(\d+) UNTS (\d+)")
 
 def states_date(passage: str, date: str) -> bool:
     """A full date must be read from the passage as that day; a year or a month needs the year."""
-    from ..cite import parse  # the lookup's reading of dates; cite imports the model
-
     if len(date) < 10:
         return date[:4] in passage
     return date in parse(SLASHED.sub(r"\1.\2.\3", passage)).dates
 
 
 def states_number(passage: str, number: str) -> bool:
-    from ..cite import compact, fold
-
     if compact(number) in compact(passage):
         return True
     series = SERIES_NUMBER.match(fold(number))

@@ -22,14 +22,15 @@ from html import escape
 from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from .. import DEFAULT_LANGUAGE, LANGUAGES, language_folder, search
 from ..exports import citations
 from ..labels import Labels, strings
+from ..layout import act_page, page_url
 from ..model.corpus import Corpus, Instrument, Provision
+from ..model.vocabularies import TREATY_KINDS
 from ..search.words import word_rules
 from .base import K, Page, PageKind, Rendered, act_path, by_date, chunks  # noqa: F401 (the package's API)
 from .catalogue import CataloguePages
@@ -56,24 +57,12 @@ PAGE_KINDS: tuple[type[PageKind], ...] = (
 GENERATED_FOLDERS = tuple(dict.fromkeys(folder for kind in PAGE_KINDS for folder in kind.folders))
 
 
-TREATY_KINDS = ("convention", "protocol")  # their pages say what is known of Azerbaijan and the treaty
-
-
 def external_url(value: str) -> str:
     """An external link target: only http(s), with the characters a URL may not hold encoded (the
     template escapes the attribute too)."""
     if urlsplit(value).scheme not in ("http", "https"):
         raise ValueError(f"refusing a link that is not http(s): {value!r}")
     return value.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-
-
-def page_url(lang: str, path: str, directory_urls: bool) -> str:
-    """The address of `path` (below a language's folder) from the site root, as mkdocs and static-i18n
-    give it: the default language at the root, the others under their code."""
-    url = File(path, "", "", directory_urls).url
-    if lang != DEFAULT_LANGUAGE:
-        url = f"{lang}/{url}" if url != "./" else f"{lang}/"
-    return url
 
 
 def environment() -> Environment:
@@ -197,6 +186,7 @@ class Site:
             t=t,
             corpus=self.corpus,
             url=lambda to, anchor=None: self.url(lang, page.path, to, anchor),
+            act_url=lambda act_id, provision_id=None: self.url(lang, page.path, *act_page(act_id, provision_id)),
             record_heading=headings.record,
             **values,
         )

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from . import Rendered, Site, chunks
+from . import Rendered, Site
+from .base import chunks
 
 CHUNK = 48  # pages a task renders: large enough to pay for the trip, small enough to start soon
 WINDOW = 6  # tasks under way or done but not yet taken, per worker: bounds the memory results hold

@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Protocol, TypeVar
 from jinja2 import Environment
 
 from ..labels import Labels
+from ..layout import act_path  # noqa: F401 (the kinds import it from here)
 from ..model.corpus import Corpus, Instrument, Provision
 from .headings import TocToken
 
@@ -98,11 +99,6 @@ class PageKind:
         """When the data the page shows was last checked against an official page (the sitemap's lastmod):
         by default the latest of every record's, for the pages that list them all."""
         return self.site.latest_check
-
-
-def act_path(inst: Instrument) -> str:
-    """An act's page below a language's folder (InstrumentPages)."""
-    return f"instruments/{inst.id}.md"
 
 
 def by_date(inst: Instrument) -> tuple:

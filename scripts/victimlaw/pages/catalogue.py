@@ -9,34 +9,17 @@ from typing import Any, NamedTuple
 from .. import DEFAULT_LANGUAGE
 from ..labels import Labels
 from ..model.corpus import Instrument
+from ..model.vocabularies import kind_order, level_order
 from . import budget
 from .base import Page, PageKind, by_date
-
-LEVEL_ORDER = ("international", "regional", "national")
-KIND_ORDER = (
-    "declaration",
-    "resolution",
-    "convention",
-    "protocol",
-    "report",
-    "publication",
-    "constitution",
-    "code",
-    "law",
-    "decree",
-    "order",
-    "decision",
-    "action_plan",
-    "charter",
-)
 
 
 def groups(corpus) -> list[tuple[str, list[tuple[str, list[Instrument]]]]]:
     """Instruments by level, then kind, each group in date order."""
     out = []
-    for level in LEVEL_ORDER:
+    for level in level_order():
         kinds = []
-        for kind in KIND_ORDER:
+        for kind in kind_order():
             members = sorted((i for i in corpus.instruments if i.level == level and i.kind == kind), key=by_date)
             if members:
                 kinds.append((kind, members))
@@ -140,8 +123,8 @@ class CataloguePages(PageKind):
         issuers = sorted({inst.issuer for inst in instruments if inst.issuer}, key=lambda i: t.issuer[i])
         years = sorted({inst.date[:4] for inst in instruments if inst.date}, reverse=True)
         return [
-            ("kind", t.ui["col_kind"], [(kind, t.kind[kind]) for kind in KIND_ORDER if kind in kinds]),
-            ("level", t.ui["col_level"], [(level, t.level[level]) for level in LEVEL_ORDER if level in levels]),
+            ("kind", t.ui["col_kind"], [(kind, t.kind[kind]) for kind in kind_order() if kind in kinds]),
+            ("level", t.ui["col_level"], [(level, t.level[level]) for level in level_order() if level in levels]),
             ("issuer", t.ui["issuer"], [(issuer, t.issuer[issuer]) for issuer in issuers]),
             ("year", t.ui["col_year"], [(year, year) for year in years]),
             ("theme", t.ui["col_theme"], [(theme.id, theme.title[t.lang]) for theme in corpus.themes]),

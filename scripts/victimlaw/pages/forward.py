@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 from mkdocs.utils import get_relative_url
 
 from .. import language_folder
+from ..layout import act_page
 from ..model.addressbook import act_and_provision_addresses
 from .base import SiteView, act_path
 
@@ -24,12 +25,13 @@ def forward_pages(site: SiteView, lang: str) -> dict[str, str]:
         for address, provision in act_and_provision_addresses(inst):
             here = prefix + str(address)
             link = get_relative_url(target, here + "index.html")
+            anchor = act_page(inst.id, provision.id).anchor if provision else None
             pages[here + "index.html"] = template.render(
                 t=t,
                 lang=lang,
                 inst=inst,
                 provision=provision,
-                link=f"{link}#{provision.id}" if provision else link,
+                link=f"{link}#{anchor}" if anchor else link,
                 canonical=urljoin(site.site_url, target) if site.site_url else link,
             )
     return pages

@@ -9,34 +9,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..cite import Resolver, browser_data
+from ..cite.resolver import Resolver, browser_data
 from ..labels import Labels
 from .base import Page, PageKind, act_path
-
-LOOKUP_EXAMPLES = {
-    "az": [
-        "NK-nın 9 noyabr 2005-ci il tarixli 203 nömrəli qərarı",
-        "İnsan alverinə qarşı mübarizə haqqında qanun",
-        "958-IIQ",
-        "maddə 14-1",
-        "CM 144-1",
-        "e-qanun 11446",
-    ],
-    "en": [
-        "Decision No. 203 of 9 November 2005",
-        "law on combating trafficking",
-        "CETS 197 art. 13",
-        "Law No. 609-IVQD",
-        "A/RES/55/25",
-    ],
-    "ru": [
-        "Постановление Кабинета Министров № 203 от 9 ноября 2005 г.",
-        "Закон о борьбе с торговлей людьми",
-        "ст. 14-1",
-        "УК 144-3",
-        "Указ № 272",
-    ],
-}
 
 
 class LookupPage(PageKind):
@@ -49,7 +24,7 @@ class LookupPage(PageKind):
         yield Page("cite/index.md", self)
 
     def values(self, page: Page, t: Labels) -> dict[str, Any]:
-        return {"title": t.ui["lookup"], "examples": LOOKUP_EXAMPLES[t.lang]}
+        return {"title": t.ui["lookup"], "examples": t.ui["lookup_example_citations"]}
 
     @cached_property
     def resolver(self) -> Resolver:

@@ -1,12 +1,12 @@
 // Site search, one index per language, split into shards (search/<lang>/, written by
-// scripts/victimlaw/search.py): the words of every page section, folded and stemmed at build time, in
+// scripts/victimlaw/search/__init__.py): the words of every page section, folded and stemmed at build time, in
 // term shards chosen by their first two letters; the sections in small document shards. A query loads
 // the term shards of its words and the document shards of the results shown, with <script> tags, so
 // it also works from file://. Words are folded (ə/e, ı/i, İ/i, ş/s, ç/c, ğ/g, ö/o, ü/u, ё/е, case,
 // accents), Russian words are stemmed (Snowball), English lightly, and every query word matches as a
-// prefix. The tables of these rules are not here: they are scripts/victimlaw/wordrules.yaml, which the
+// prefix. The tables of these rules are not here: they are scripts/victimlaw/search/wordrules.yaml, which the
 // build writes into the site as search/words.js (window.VICTIMLAW_WORDS), loaded before this script;
-// search.py applies the same rules to the pages (a browser test compares the two). Text is read by
+// search/__init__.py and words.py apply the same rules to the pages (a browser test compares the two). Text is read by
 // characters (code points), as Python reads it, never by UTF-16 code units.
 (function () {
   "use strict";
@@ -114,7 +114,7 @@
   }
 
   // The term shard of a key, a term's first two letters or, in a group split for size, three
-  // (search.py's shard_of and shard_key).
+  // (search/__init__.py's shard_of and shard_key).
   function shardOf(key, shards) {
     var number = 0;
     for (var i = 0; i < key.length; i++) number = number * 31 + key.charCodeAt(i);  // three letters at most: exact

@@ -32,7 +32,7 @@ class WordRules:
         self.capitals = _merged(fold_rules["capitals"])
         self.letters = _merged(fold_rules["letters"])
         self.dashes = _merged(fold_rules["dashes"])
-        self.letters_table = str.maketrans(self.letters)  # for str.translate, folding whole texts (cite.py)
+        self.letters_table = str.maketrans(self.letters)  # for str.translate, folding whole texts (cite/reading.py)
         self.decomposition = fold_rules["others"]["decomposition"]
         self.marks = fold_rules["others"]["marks"]
         ru = data["stem"]["ru"]

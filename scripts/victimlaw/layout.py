@@ -1,0 +1,51 @@
+"""Where the site puts an act's page and a provision's heading on it, and a page's address: written here only.
+
+Paths are below a language's folder, as mkdocs' files are ("instruments/law-one.md"); addresses are from the
+site's root, as mkdocs and static-i18n give them. The browser's lookup (cite.js) puts the same pieces together
+from its data (resolver.browser_data).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Protocol
+
+from mkdocs.structure.files import File
+
+from . import DEFAULT_LANGUAGE
+
+ACTS_FOLDER = "instruments"  # the acts' pages, and the catalogue's (its index.md)
+
+
+class Act(Protocol):
+    id: str
+
+
+class ActPage(NamedTuple):
+    path: str  # the act's page, below a language's folder
+    anchor: str | None  # the heading of one of its provisions, or None for the page's top
+
+
+def act_page(act_id: str, provision_id: str | None = None) -> ActPage:
+    """An act's page and, for one of its provisions, the id of that provision's heading on it."""
+    return ActPage(f"{ACTS_FOLDER}/{act_id}.md", provision_id)
+
+
+def act_path(act: Act) -> str:
+    """An act's page below a language's folder."""
+    return act_page(act.id).path
+
+
+def page_url(lang: str, path: str, directory_urls: bool) -> str:
+    """The address of `path` (below a language's folder) from the site root, as mkdocs and static-i18n
+    give it: the default language at the root, the others under their code."""
+    url = File(path, "", "", directory_urls).url
+    if lang != DEFAULT_LANGUAGE:
+        url = f"{lang}/{url}" if url != "./" else f"{lang}/"
+    return url
+
+
+def act_url(lang: str, act_id: str, provision_id: str | None = None, directory_urls: bool = True) -> str:
+    """The address of an act's page from the site's root, at the provision's heading if one is given."""
+    path, anchor = act_page(act_id, provision_id)
+    url = page_url(lang, path, directory_urls)
+    return f"{url}#{anchor}" if anchor else url
