@@ -73,17 +73,19 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The package and the tests: ruff's lint rules and format, and mypy's types (settings in pyproject.toml).
+# The package, the dev tools and the tests: ruff's lint rules and format, and mypy's types (settings in pyproject.toml).
 lint: venv-dev
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tools tests
+	$(BIN)/ruff format --check scripts tools tests
 	$(BIN)/mypy
 
 test: lint venv-dev browser java node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
+# The dev tools (bench, screenshots, audit, zotero) are the package tools/ at the root, never installed: make runs
+# them from here, so `python -m tools.<name>` finds them beside the installed runtime package.
 bench: venv
-	$(BIN)/python -m victimlaw.bench $(BENCH_ARGS)
+	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 # Lighthouse (pinned in audit/package.json, installed there: it is large and the tests do not need it) with
 # Debian's chromium over every kind of page, in each language, desktop and mobile, behind a local server that
@@ -93,19 +95,19 @@ audit/node_modules/.bin/lighthouse: audit/package.json audit/package-lock.json
 	touch $@
 
 audit: venv browser audit/node_modules/.bin/lighthouse
-	$(BIN)/python -m victimlaw.audit $(AUDIT_ARGS); status=$$?; $(MAKE) --no-print-directory zotero && exit $$status
+	$(BIN)/python -m tools.audit $(AUDIT_ARGS); status=$$?; $(MAKE) --no-print-directory zotero && exit $$status
 
 # Every act page in every language saved to Zotero by Zotero's own code: zotero/translation-server and the
-# translators at pinned commits (scripts/victimlaw/zotero_server.py), fetched from ZOTERO_GIT (GitHub by default)
+# translators at pinned commits (tools/zotero_server.py), fetched from ZOTERO_GIT (GitHub by default)
 # into audit/zotero/ the first time, run with Node.js on 127.0.0.1. ZOTERO_ARGS="--langs en" narrows it.
 zotero: venv
-	$(BIN)/python -m victimlaw.zotero_import $(ZOTERO_ARGS)
+	$(BIN)/python -m tools.zotero_import $(ZOTERO_ARGS)
 
 # Every kind of page in each language at 1366 and 390 px, served and from disk, for a reviewer: builds both
 # sites in a temporary folder and writes only screenshots/ (index.html, report.txt, the PNGs).
-# SCREENSHOTS_ARGS="--kinds search cite --langs ru --widths 390" narrows it (python -m victimlaw.screenshots -h).
+# SCREENSHOTS_ARGS="--kinds search cite --langs ru --widths 390" narrows it (python -m tools.screenshots -h).
 screenshots: venv-dev browser
-	$(BIN)/python -m victimlaw.screenshots $(SCREENSHOTS_ARGS)
+	$(BIN)/python -m tools.screenshots $(SCREENSHOTS_ARGS)
 
 # A generated folder of docs/<lang>/ is the one holding the plugin's .gitignore (scripts/victimlaw/generate.py).
 clean:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tools.screenshots import CHROMIUM_ARGS  # the browser as `make screenshots` launches it
 from victimlaw.paths import default_article
-from victimlaw.screenshots import CHROMIUM_ARGS  # the browser as `make screenshots` launches it
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -7,7 +7,8 @@ import io
 import pytest
 from PIL import Image
 
-from victimlaw import LANGUAGES, screenshots
+from tools import screenshots
+from victimlaw import LANGUAGES
 
 pytestmark = pytest.mark.browser
 

@@ -158,7 +158,7 @@ def hostile_site(tmp_path_factory):
     from html.parser import HTMLParser  # noqa: F401 (used by the tests below through sitecheck)
 
     from conftest import MINIMAL, REFERENCES, THEMES
-    from victimlaw.bench import project_copy
+    from tools.bench import project_copy
 
     folder = tmp_path_factory.mktemp("hostile")
     data = folder / "data"
@@ -262,7 +262,7 @@ def test_two_builds_of_the_same_sources_are_identical(built_site, tmp_path):
 def test_navigation_shared_across_a_folder_is_materials_own(built_site, tmp_path):
     """overrides/partials/nav.html and tabs.html render Material's partial once per folder of pages outside
     the navigation and reuse it; with Material's partials on every page the site must be the same."""
-    from victimlaw.bench import project_copy
+    from tools.bench import project_copy
 
     config = project_copy(tmp_path / "project")
     overrides = tmp_path / "overrides"
@@ -313,7 +313,7 @@ def test_a_page_outside_the_navigation_marks_its_sections_tab(built_site):
 
 def copy_with_a_broken_link(tmp_path, lang: str) -> Path:
     """A project copy whose `lang` about page links nowhere: that language's build fails."""
-    from victimlaw.bench import project_copy
+    from tools.bench import project_copy
 
     config = project_copy(tmp_path / "project")
     about = tmp_path / "project" / "docs" / lang / "about.md"
@@ -364,7 +364,7 @@ def test_a_killed_build_leaves_docs_and_site_whole_and_the_next_build_removes_it
     import sys
     import time
 
-    from victimlaw.bench import project_copy
+    from tools.bench import project_copy
     from victimlaw.generate import STUB, generated_folders
 
     config = project_copy(tmp_path / "project")
@@ -430,7 +430,7 @@ def test_a_build_keeps_hidden_entries_of_the_site_folder(tmp_path):
 def test_pages_rendered_ahead_by_a_worker_give_the_same_site(built_site, tmp_path):
     """A large build renders generated pages ahead in a worker process (pages/ahead.py); the site must be
     the one rendered in mkdocs' process (built_site: the real corpus is below the size that starts one)."""
-    from victimlaw.bench import project_copy
+    from tools.bench import project_copy
 
     config = project_copy(tmp_path / "project")
     text = config.read_text(encoding="utf-8")
@@ -446,7 +446,7 @@ def test_pages_rendered_ahead_by_a_worker_give_the_same_site(built_site, tmp_pat
 
 def test_a_public_build_rendered_ahead_by_a_worker_writes_the_same_sitemap(public_site, tmp_path):
     """The sitemap and robots.txt of a public build do not depend on where its pages were rendered."""
-    from victimlaw.bench import project_copy
+    from tools.bench import project_copy
 
     config = project_copy(tmp_path / "project")
     text = config.read_text(encoding="utf-8")

@@ -66,14 +66,14 @@ def test_a_wrong_public_address_stops_the_build_before_anything_is_written(tmp_p
 
 
 def test_the_audits_server_compresses_and_caches_as_a_static_host(tmp_path):
-    """make audit's server (victimlaw.audit.HostHandler): gzip for text, cache headers, the site's 404 page."""
+    """make audit's server (tools.audit.HostHandler): gzip for text, cache headers, the site's 404 page."""
     import gzip
     import http.server
     import threading
     import urllib.error
     import urllib.request
 
-    from victimlaw.audit import HostHandler
+    from tools.audit import HostHandler
 
     (tmp_path / "page").mkdir()
     (tmp_path / "page" / "index.html").write_text("<p>" + "text " * 200 + "</p>", encoding="utf-8")

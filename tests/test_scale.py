@@ -8,11 +8,11 @@ import re
 import pytest
 
 from conftest import DATA
+from tools.synthetic import write_corpus
 from victimlaw import LANGUAGES, exports
 from victimlaw.layout import page_url
 from victimlaw.model.corpus import load_corpus
 from victimlaw.pages import budget, render_site
-from victimlaw.synthetic import write_corpus
 
 LINK = re.compile(r'href="([^"#?]+)(?:#[^"]*)?"')
 INSTRUMENT_LINK = re.compile(r'href="\.\./instruments/([a-z0-9-]+)\.html"')

@@ -54,7 +54,7 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture
 def server(tmp_path):
     """`mkdocs serve` of a project copy whose package (a copy, first on the path) and data may be edited."""
-    from victimlaw.bench import project_copy
+    from tools.bench import project_copy
 
     package = tmp_path / "package" / "victimlaw"
     shutil.copytree(ROOT / "scripts" / "victimlaw", package, ignore=shutil.ignore_patterns("__pycache__"))

@@ -1,7 +1,7 @@
 """`make bench`: build synthetic corpora of growing size with the project's real configuration and
 print what it costs, beside the floor of the stack: plain mkdocs + Material + static-i18n (the same pinned
 versions, in the same venv) building as many one-line pages, three languages, outside any navigation,
-serially. Usage: python -m victimlaw.bench [--sizes 200 1000 2000] [--large] [--repeat 3]."""
+serially. Usage: python -m tools.bench [--sizes 200 1000 2000] [--large] [--repeat 3]."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import LANGUAGES
-from .generate import generated_folders
-from .model.corpus import load_corpus
-from .paths import PROJECT
+from victimlaw import LANGUAGES
+from victimlaw.generate import generated_folders
+from victimlaw.model.corpus import load_corpus
+from victimlaw.paths import PROJECT
+
 from .synthetic import write_corpus
 
 HAND_WRITTEN = ["assets"] + [f"{lang}/{page}" for lang in LANGUAGES for page in ("index.md", "about.md")]
@@ -61,7 +62,7 @@ def timed_build(config: Path, data: Path, site: Path) -> tuple[float, float]:
 
 
 FLOOR_CONFIG = """\
-# The floor: what mkdocs, Material and static-i18n cost on their own (victimlaw.bench).
+# The floor: what mkdocs, Material and static-i18n cost on their own (tools.bench).
 site_name: floor
 docs_dir: {docs}
 theme:

@@ -7,7 +7,7 @@ number (or a treaty series' code and number), the issuing body as one name, the 
 the official title as "original-title:" in Extra where the page's title is a translation. Writes
 <out>/zotero.json (every item) and exits 1 on any difference.
 
-Usage: python -m victimlaw.zotero_import [--out audit-results] [--langs az en]
+Usage: python -m tools.zotero_import [--out audit-results] [--langs az en]
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
 
-from . import LANGUAGES, paths
+from victimlaw import LANGUAGES, paths
+from victimlaw.exports import citations, zotero
+from victimlaw.labels import Labels
+from victimlaw.layout import act_path, page_url
+from victimlaw.model.corpus import Instrument, load_corpus
+
 from .audit import HostHandler, public_build
-from .exports import citations, zotero
-from .labels import Labels
-from .layout import act_path, page_url
-from .model.corpus import Instrument, load_corpus
 from .zotero_server import install, translation_server
 
 # Where Zotero files the title, date and number of each item type (zotero-schema: a statute's are its own).

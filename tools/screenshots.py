@@ -9,7 +9,7 @@ Writes <out>/{served|file}/<lang>/<width>/<kind>.png, <out>/index.html (a contac
 (per shot: console errors, failed requests, responses >= 400, horizontal overflow). What the report lists never
 fails the run; a failed build or a missing chromium does.
 
-Usage: python -m victimlaw.screenshots [--out screenshots] [--kinds home search ...] [--langs az en]
+Usage: python -m tools.screenshots [--out screenshots] [--kinds home search ...] [--langs az en]
        [--widths 1366 390] [--modes served file] [--site DIR] [--offline-site DIR] [--jobs 2]
        [--max-height 6000]
 """
@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import LANGUAGES, language_folder
+from victimlaw import LANGUAGES, language_folder
+from victimlaw.paths import PROJECT
+
 from .bench import project_copy
-from .paths import PROJECT
 
 # Debian's chromium headless, as the browser tests launch it too (tests/conftest.py).
 CHROMIUM_ARGS = [

@@ -7,7 +7,7 @@ Lighthouse (audit/package.json, pinned) with Debian's chromium over each kind of
 the scores (performance, accessibility, best practices, SEO), the lowest first, and the audits that cost
 points; writes the whole to <out>/report.md and each run's JSON beside it.
 
-Usage: python -m victimlaw.audit [--out audit-results] [--kinds home catalogue ...] [--langs az en]
+Usage: python -m tools.audit [--out audit-results] [--kinds home catalogue ...] [--langs az en]
        [--forms desktop mobile]
 """
 
@@ -27,9 +27,10 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import LANGUAGES, language_folder
+from victimlaw import LANGUAGES, language_folder
+from victimlaw.paths import PROJECT
+
 from .bench import project_copy
-from .paths import PROJECT
 from .screenshots import CHROMIUM_ARGS, KINDS, Handler
 
 LIGHTHOUSE = PROJECT / "audit" / "node_modules" / ".bin" / "lighthouse"

@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
-from . import LANGUAGES
-from .model.corpus import Corpus
-from .model.vocabularies import kind_order, level_order
+from victimlaw import LANGUAGES
+from victimlaw.model.corpus import Corpus
+from victimlaw.model.vocabularies import kind_order, level_order
 
 DUMPER = getattr(
     yaml, "CSafeDumper", yaml.SafeDumper

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .paths import PROJECT
+from victimlaw.paths import PROJECT
 
 HOME = PROJECT / "audit" / "zotero"
 SERVER = HOME / "translation-server"
