@@ -99,10 +99,15 @@ def shaped(request, tmp_path_factory, real_corpus):
     return corpus, render_site(corpus, directory_urls=True)
 
 
-def linked_pages(pages: dict[str, str], key: str) -> set[str]:
-    """The generated pages (as <lang>/<path>) a page links to."""
+def addresses(pages: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each generated page's address, and the page at each address (made once per corpus, not per link)."""
     url_of = {k: page_url(k.split("/", 1)[0], k.split("/", 1)[1], True) for k in pages}
-    key_of = {url.rstrip("/"): k for k, url in url_of.items()}
+    return url_of, {url.rstrip("/"): k for k, url in url_of.items()}
+
+
+def linked_pages(pages: dict[str, str], key: str, index: tuple[dict[str, str], dict[str, str]]) -> set[str]:
+    """The generated pages (as <lang>/<path>) a page links to."""
+    url_of, key_of = index
     base = url_of[key] if url_of[key].endswith("/") else posixpath.dirname(url_of[key])
     targets = {posixpath.normpath(posixpath.join(base, href)) for href in HREF.findall(pages[key])}
     return {key_of[target] for target in targets if target in key_of}
@@ -111,10 +116,11 @@ def linked_pages(pages: dict[str, str], key: str) -> set[str]:
 def reachable(pages: dict[str, str], index: str, folder: str) -> set[str]:
     """Instrument ids linked from `index` or from the pages of `folder` it links to."""
     lang = index.split("/")[0]
-    seen = linked_pages(pages, index)
+    where = addresses(pages)
+    seen = linked_pages(pages, index, where)
     for key in list(seen):
         if key.startswith(f"{lang}/{folder}/"):
-            seen |= linked_pages(pages, key)
+            seen |= linked_pages(pages, key, where)
     return {key.rsplit("/", 1)[1].removesuffix(".md") for key in seen if key.startswith(f"{lang}/instruments/")} - {
         "index"
     }
