@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.screenshots import CHROMIUM_ARGS  # the browser as `make screenshots` launches it
+import htmlcheck
+from tools.screenshots import CHROMIUM_ARGS, HEIGHTS, WIDTHS  # the browser as `make screenshots` has it
 from victimlaw.paths import default_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -167,6 +168,25 @@ def browser():
         browser.close()
 
 
+def viewport(width: int) -> dict[str, int]:
+    """The viewport `make screenshots` gives a width (a phone's is taller)."""
+    return {"width": width, "height": HEIGHTS.get(width, 900)}
+
+
+def overflowing_widths(page) -> list[int]:
+    """The widths of the screenshots (desktop and phone) at which the page, as it stands, scrolls sideways.
+    The site's layout is CSS alone (no script reads the width), so a resized page is laid out as one opened
+    at that width; the viewport is given back as it was."""
+    before = page.viewport_size
+    wide = []
+    for width in WIDTHS:
+        page.set_viewport_size(viewport(width))
+        if not page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"):
+            wide.append(width)
+    page.set_viewport_size(before)
+    return wide
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -206,17 +226,55 @@ def built_site(tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("site") / "site")
 
 
+PUBLIC_URL = "https://example.org/lawref/"
+
+
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
+def offline_site(request, tmp_path_factory) -> Path:
     """The copy for file:// use, as `make offline` builds it."""
-    return build_site(tmp_path_factory.mktemp("offline") / "site-offline", VICTIMLAW_OFFLINE="true")
+    site = build_site(tmp_path_factory.mktemp("offline") / "site-offline", VICTIMLAW_OFFLINE="true")
+    htmlcheck.start_when_built(request, "offline_site", site)
+    return site
 
 
 @pytest.fixture(scope="session")
-def public_site(tmp_path_factory) -> Path:
-    """The site built with its public address, as the README's public command builds it."""
-    return build_site(
+def public_site(request, tmp_path_factory) -> Path:
+    """The site built with its public address, as the README's public command builds it: the one public
+    build of the session (the browser is shown it at that very address by `serve_at`)."""
+    site = build_site(
         tmp_path_factory.mktemp("public") / "site",
-        VICTIMLAW_SITE_URL="https://example.org/lawref/",
+        VICTIMLAW_SITE_URL=PUBLIC_URL,
         VICTIMLAW_REPO_URL="https://github.com/example/lawref",
     )
+    htmlcheck.start_when_built(request, "public_site", site)
+    return site
+
+
+def serve_at(context, site: Path, base: str) -> None:
+    """Answer every request of `context` under `base` from the files of `site`, as a static host does (a
+    folder's index.html, the site's 404.html with status 404): a public build seen at the address it was
+    built for, with no second build for a local address and no server."""
+    from urllib.parse import unquote, urlsplit
+
+    prefix = urlsplit(base).path
+
+    def answer(route) -> None:
+        path = urlsplit(route.request.url).path
+        file = site / unquote(path[len(prefix) :])
+        if file.is_dir() and not path.endswith("/"):
+            route.fulfill(status=301, headers={"Location": path + "/"})
+        elif (file := file / "index.html" if file.is_dir() else file).is_file():
+            route.fulfill(status=200, path=file)
+        else:
+            route.fulfill(status=404, path=site / "404.html")
+
+    context.route(base + "**", answer)
+
+
+@pytest.fixture(scope="session")
+def html_check(request, public_site, offline_site) -> htmlcheck.Check:
+    """The Nu HTML checker's run over both builds (and its own test page), started in the background as soon
+    as both builds exist (tests/htmlcheck.py) so that it runs beside the browser tests."""
+    check = htmlcheck.start_when_built(request, "offline_site", offline_site, force=True)
+    assert check is not None
+    return check

@@ -7,6 +7,7 @@ import io
 import pytest
 from PIL import Image
 
+from conftest import PUBLIC_URL, overflowing_widths, serve_at, viewport
 from tools import screenshots
 from victimlaw import LANGUAGES
 
@@ -173,26 +174,58 @@ def test_a_long_page_lists_its_sections_at_its_top_on_a_phone(served_site, page)
     assert not contents.is_visible()
 
 
-@pytest.mark.parametrize("width", screenshots.WIDTHS)
-def test_no_page_makes_a_failed_request_or_logs_a_console_error(built_site, offline_site, browser, width):
-    """Every kind of page (the search and lookup doing their work) in every language, served and from disk."""
+@pytest.fixture(scope="module")
+def site_base(built_site):
+    """The built site behind one static-host server (its 404 page for a missing address) for the module."""
     with screenshots.serve(built_site) as base:
-        work = screenshots.plan(
-            list(screenshots.MODES), list(LANGUAGES), [width], screenshots.KINDS, base, offline_site
-        )
-        context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
-        problems = []
-        for shot, kind in work:
-            page = context.new_page()
-            screenshots.listen(page, shot, kind)
-            screenshots.visit(page, shot, kind)
-            page.wait_for_timeout(100)  # a request started by the page's script after its load
-            page.close()
-            problems += [f"{shot.mode} {shot.where}: {issue}" for issue in shot.faults]
-        context.close()
+        yield base
+
+
+# The checks of what a page does run at the phone's width (the narrower layout), their lay-out assertions at
+# every width by resizing the page (overflowing_widths); only the sweep below opens every page at each width.
+PHONE = min(screenshots.WIDTHS)
+DESKTOP = max(screenshots.WIDTHS)
+SETTLE_MS = 100  # how long a page is watched after its load for a request its script starts late
+
+
+@pytest.mark.parametrize("width", screenshots.WIDTHS)
+def test_no_page_makes_a_failed_request_or_logs_a_console_error(site_base, offline_site, browser, width):
+    """Every kind of page (the search and lookup doing their work) in every language, served and from disk."""
+    work = screenshots.plan(
+        list(screenshots.MODES), list(LANGUAGES), [width], screenshots.KINDS, site_base, offline_site
+    )
+    context = browser.new_context(viewport=viewport(width))
+    problems = watch_each(context, work, SETTLE_MS)
+    context.close()
     assert not (offline_site / "404.html").exists()  # no server answers a missing file:// address with it
     assert len(work) == len(LANGUAGES) * (2 * len(screenshots.KINDS) - 1)
     assert not problems, "\n".join(problems)
+
+
+def watch_each(context, work, settle_ms: int) -> list[str]:
+    """Visit each shot in its own page and list what went wrong. A page is closed only once the next has
+    loaded and at least `settle_ms` after its own load: the wait for late requests overlaps the next visit."""
+    import time
+
+    problems: list[str] = []
+    waiting: list = []
+
+    def settle(page, shot, loaded: float) -> None:
+        page.wait_for_timeout(max(0.0, settle_ms - (time.monotonic() - loaded) * 1000))
+        page.close()
+        problems.extend(f"{shot.mode} {shot.where}: {issue}" for issue in shot.faults)
+
+    for shot, kind in work:
+        page = context.new_page()
+        screenshots.listen(page, shot, kind)
+        screenshots.visit(page, shot, kind)
+        loaded = time.monotonic()
+        while waiting:
+            settle(*waiting.pop())
+        waiting.append((page, shot, loaded))
+    while waiting:
+        settle(*waiting.pop())
+    return problems
 
 
 TITLE_QUERIES = {
@@ -202,11 +235,10 @@ TITLE_QUERIES = {
 }
 
 
-@pytest.mark.parametrize("width", screenshots.WIDTHS)
 @pytest.mark.parametrize("mode", screenshots.MODES)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_lookup_finds_an_act_by_its_title_and_gives_its_citation_and_official_link(
-    built_site, offline_site, browser, real_corpus, lang, mode, width
+    site_base, offline_site, browser, real_corpus, lang, mode
 ):
     from urllib.parse import quote
 
@@ -214,34 +246,33 @@ def test_lookup_finds_an_act_by_its_title_and_gives_its_citation_and_official_li
 
     law = real_corpus.by_id["law-2005-combating-trafficking"]
     lookup = screenshots.Kind("cite", "cite/", query="?cite=" + quote(TITLE_QUERIES[lang]))
-    context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
+    context = browser.new_context(viewport=viewport(PHONE))
     if mode == "served":
         context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    with screenshots.serve(built_site) as base:
-        [(shot, _)] = screenshots.plan([mode], [lang], [width], [lookup], base, offline_site)
-        page.goto(shot.url)
-        first = page.locator(".citation-results li").first
-        first.wait_for()
-        assert first.get_attribute("data-id") == law.id
-        assert first.locator(".citation-text").text_content() == styles(law)[lang]
-        assert first.locator(".citation-official").count() == 0  # the law's official text was not found online
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-        if mode == "served":  # the clipboard is the browser's to give; from disk the text is selected instead
-            button = first.locator(".citation-copy")
-            label = button.text_content()
-            button.click()
-            page.wait_for_function("([b, label]) => b.textContent !== label", arg=[button.element_handle(), label])
-            assert page.evaluate("navigator.clipboard.readText()") == styles(law)[lang]
-        examples = page.eval_on_selector_all(".citation-examples a", "links => links.map(a => a.href)")
-        assert len(examples) >= 5
-        for example in examples:  # each example is a link that finds an act
-            page.goto(example)
-            page.locator(".citation-results li").first.wait_for()
-            for item in page.locator(".citation-results li").all():
-                inst = real_corpus.by_id[item.get_attribute("data-id")]
-                official = item.locator(".citation-official")
-                assert official.get_attribute("href") == inst.link if inst.link else official.count() == 0
+    [(shot, _)] = screenshots.plan([mode], [lang], [PHONE], [lookup], site_base, offline_site)
+    page.goto(shot.url)
+    first = page.locator(".citation-results li").first
+    first.wait_for()
+    assert first.get_attribute("data-id") == law.id
+    assert first.locator(".citation-text").text_content() == styles(law)[lang]
+    assert first.locator(".citation-official").count() == 0  # the law's official text was not found online
+    assert overflowing_widths(page) == []
+    if mode == "served":  # the clipboard is the browser's to give; from disk the text is selected instead
+        button = first.locator(".citation-copy")
+        label = button.text_content()
+        button.click()
+        page.wait_for_function("([b, label]) => b.textContent !== label", arg=[button.element_handle(), label])
+        assert page.evaluate("navigator.clipboard.readText()") == styles(law)[lang]
+    examples = page.eval_on_selector_all(".citation-examples a", "links => links.map(a => a.href)")
+    assert len(examples) >= 5
+    for example in examples:  # each example is a link that finds an act
+        page.goto(example)
+        page.locator(".citation-results li").first.wait_for()
+        for item in page.locator(".citation-results li").all():
+            inst = real_corpus.by_id[item.get_attribute("data-id")]
+            official = item.locator(".citation-official")
+            assert official.get_attribute("href") == inst.link if inst.link else official.count() == 0
     context.close()
 
 
@@ -256,99 +287,95 @@ HOSTILE_QUERIES = [
 ]
 
 
-@pytest.mark.parametrize("width", screenshots.WIDTHS)
 @pytest.mark.parametrize("mode", screenshots.MODES)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_hostile_queries_answer_without_error_or_injection(built_site, offline_site, browser, lang, mode, width):
+def test_hostile_queries_answer_without_error_or_injection(site_base, offline_site, browser, lang, mode):
     """The site search and the lookup, given long, regular-expression, HTML and empty queries: an answer,
     nothing of the query run or added to the page as markup, no error (the time each took is printed)."""
-    context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
+    context = browser.new_context(viewport=viewport(PHONE))
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     kinds = [screenshots.Kind("home", ""), screenshots.Kind("cite", "cite/")]
-    with screenshots.serve(built_site) as base:
-        for shot, kind in screenshots.plan([mode], [lang], [width], kinds, base, offline_site):
-            page.goto(shot.url)
-            field, answer = (
-                ("#citation-input", ".citation-results li, [data-lookup-none]:not([hidden])")
-                if kind.name == "cite"
-                else ("#site-search-input", ".site-search__count")
+    for shot, kind in screenshots.plan([mode], [lang], [PHONE], kinds, site_base, offline_site):
+        page.goto(shot.url)
+        field, answer = (
+            ("#citation-input", ".citation-results li, [data-lookup-none]:not([hidden])")
+            if kind.name == "cite"
+            else ("#site-search-input", ".site-search__count")
+        )
+        for query in HOSTILE_QUERIES:
+            started = page.evaluate("performance.now()")
+            page.fill(field, query)
+            if query.strip():
+                page.locator(answer).first.wait_for(state="attached")
+            took = page.evaluate("performance.now()") - started
+            print(f"{mode} {lang} {PHONE} {kind.name}: {len(query)} characters answered in {took:.0f} ms")
+            assert page.evaluate("window.__injected") is None
+            assert page.evaluate(
+                "!document.querySelector('img[src=x]') && ![...document.scripts].some(s => s.text.includes('__injected'))"
             )
-            for query in HOSTILE_QUERIES:
-                started = page.evaluate("performance.now()")
-                page.fill(field, query)
-                if query.strip():
-                    page.locator(answer).first.wait_for(state="attached")
-                took = page.evaluate("performance.now()") - started
-                print(f"{mode} {lang} {width} {kind.name}: {len(query)} characters answered in {took:.0f} ms")
-                assert page.evaluate("window.__injected") is None
-                assert page.evaluate(
-                    "!document.querySelector('img[src=x]') && ![...document.scripts].some(s => s.text.includes('__injected'))"
-                )
     context.close()
     assert not errors, errors
 
 
-@pytest.mark.parametrize("width", screenshots.WIDTHS)
 @pytest.mark.parametrize("mode", screenshots.MODES)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_catalogue_filter_narrows_the_list_and_keeps_its_state_in_the_address(
-    built_site, offline_site, browser, real_corpus, lang, mode, width
+    site_base, offline_site, browser, real_corpus, lang, mode
 ):
-    context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
+    context = browser.new_context(viewport=viewport(PHONE))
     page = context.new_page()
     catalogue = screenshots.Kind("catalogue", "instruments/", query="?level=national&kind=decision")
-    with screenshots.serve(built_site) as base:
-        [(shot, _)] = screenshots.plan([mode], [lang], [width], [catalogue], base, offline_site)
+    [(shot, _)] = screenshots.plan([mode], [lang], [PHONE], [catalogue], site_base, offline_site)
 
-        def shown() -> set[str]:
-            return set(page.eval_on_selector_all("tr[data-id]:not([hidden])", "rows => rows.map(r => r.dataset.id)"))
+    def shown() -> set[str]:
+        return set(page.eval_on_selector_all("tr[data-id]:not([hidden])", "rows => rows.map(r => r.dataset.id)"))
 
-        def expected(**wanted) -> set[str]:
-            return {
-                inst.id
-                for inst in real_corpus.instruments
-                if all(
-                    (value in [th.id for th in real_corpus.themes_of(inst.id)])
-                    if field == "theme"
-                    else (inst.date or "")[:4] == value
-                    if field == "year"
-                    else getattr(inst, field) == value
-                    for field, value in wanted.items()
-                )
-            }
+    def expected(**wanted) -> set[str]:
+        return {
+            inst.id
+            for inst in real_corpus.instruments
+            if all(
+                (value in [th.id for th in real_corpus.themes_of(inst.id)])
+                if field == "theme"
+                else (inst.date or "")[:4] == value
+                if field == "year"
+                else getattr(inst, field) == value
+                for field, value in wanted.items()
+            )
+        }
 
-        page.goto(shot.url)  # the state comes from the address
-        page.locator(".catalogue-filter").wait_for()
-        assert shown() == expected(level="national", kind="decision") != set()
-        count = page.locator(".catalogue-filter__count").inner_text()
-        assert str(len(shown())) in count and str(len(real_corpus.instruments)) in count
-        page.select_option("select[name=theme]", "shelter")
-        assert shown() == expected(level="national", kind="decision", theme="shelter") != set()
-        assert "theme=shelter" in page.url and "kind=decision" in page.url
-        page.reload()  # a shared address opens the same list
-        assert page.locator("select[name=theme]").input_value() == "shelter"
-        assert shown() == expected(level="national", kind="decision", theme="shelter")
-        hidden_groups = page.eval_on_selector_all(".catalogue-group[hidden] h3", "hs => hs.length")
-        assert hidden_groups > 0  # the groups left without rows go with their headings
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-        page.click(".catalogue-filter button[type=reset]")
-        page.wait_for_function("!location.search")
-        assert shown() == {inst.id for inst in real_corpus.instruments}
+    page.goto(shot.url)  # the state comes from the address
+    page.locator(".catalogue-filter").wait_for()
+    assert shown() == expected(level="national", kind="decision") != set()
+    count = page.locator(".catalogue-filter__count").inner_text()
+    assert str(len(shown())) in count and str(len(real_corpus.instruments)) in count
+    page.select_option("select[name=theme]", "shelter")
+    assert shown() == expected(level="national", kind="decision", theme="shelter") != set()
+    assert "theme=shelter" in page.url and "kind=decision" in page.url
+    page.reload()  # a shared address opens the same list
+    assert page.locator("select[name=theme]").input_value() == "shelter"
+    assert shown() == expected(level="national", kind="decision", theme="shelter")
+    hidden_groups = page.eval_on_selector_all(".catalogue-group[hidden] h3", "hs => hs.length")
+    assert hidden_groups > 0  # the groups left without rows go with their headings
+    assert overflowing_widths(page) == []
+    page.click(".catalogue-filter button[type=reset]")
+    page.wait_for_function("!location.search")
+    assert shown() == {inst.id for inst in real_corpus.instruments}
     context.close()
 
 
-@pytest.mark.parametrize("width", screenshots.WIDTHS)
 @pytest.mark.parametrize("mode", screenshots.MODES)
-def test_the_relations_picture_fits_a_phone_and_no_label_leaves_its_box(built_site, offline_site, browser, mode, width):
-    context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
+def test_the_relations_picture_fits_a_phone_and_no_label_leaves_its_box(site_base, offline_site, browser, mode):
+    context = browser.new_context(viewport=viewport(PHONE))
     page = context.new_page()
     timeline = screenshots.Kind("timeline", "timeline/")
-    with screenshots.serve(built_site) as base:
-        for shot, _ in screenshots.plan([mode], list(LANGUAGES), [width], [timeline], base, offline_site):
-            page.goto(shot.url)
+    for shot, _ in screenshots.plan([mode], list(LANGUAGES), [PHONE], [timeline], site_base, offline_site):
+        page.goto(shot.url)
+        for width in screenshots.WIDTHS:  # the picture's size is CSS alone: resized, laid out as if opened so
+            page.set_viewport_size(viewport(width))
             facts = page.evaluate(
                 """() => {
                 const svg = document.querySelector('.relations-picture svg'), out = [];
@@ -368,75 +395,54 @@ def test_the_relations_picture_fits_a_phone_and_no_label_leaves_its_box(built_si
                 return {width: svg.getBoundingClientRect().width, room: svg.parentElement.clientWidth, cut: out};
             }"""
             )
-            assert facts["cut"] == [], (shot.where, facts["cut"])
-            assert facts["width"] <= facts["room"], shot.where
+            assert facts["cut"] == [], (shot.where, width, facts["cut"])
+            assert facts["width"] <= facts["room"], (shot.where, width)
+        page.set_viewport_size(viewport(PHONE))
     context.close()
 
 
-@pytest.mark.parametrize("width", screenshots.WIDTHS)
 @pytest.mark.parametrize("mode", screenshots.MODES)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_an_act_page_leads_back_to_its_group_and_on_to_its_neighbours(
-    built_site, offline_site, browser, lang, mode, width
-):
-    context = browser.new_context(viewport={"width": width, "height": screenshots.HEIGHTS.get(width, 900)})
+def test_an_act_page_leads_back_to_its_group_and_on_to_its_neighbours(site_base, offline_site, browser, lang, mode):
+    context = browser.new_context(viewport=viewport(DESKTOP))
     page = context.new_page()
     act = screenshots.Kind("act", "instruments/decision-8-2006/")
-    with screenshots.serve(built_site) as base:
-        [(shot, _)] = screenshots.plan([mode], [lang], [width], [act], base, offline_site)
-        page.goto(shot.url)
-        crumbs = page.locator("nav.breadcrumbs a")
-        assert crumbs.count() == 3 and page.locator("nav.breadcrumbs").is_visible()
-        if width >= 1366:  # the tabs (a phone has the drawer instead): the catalogue's is marked
-            catalogue_tab = page.locator(".md-tabs__item--active a")
-            assert catalogue_tab.count() == 1 and catalogue_tab.inner_text().strip() == crumbs.first.inner_text()
+    [(shot, _)] = screenshots.plan([mode], [lang], [DESKTOP], [act], site_base, offline_site)
+    page.goto(shot.url)
+    crumbs = page.locator("nav.breadcrumbs a")
+    assert crumbs.count() == 3 and page.locator("nav.breadcrumbs").is_visible()
+    catalogue_tab = page.locator(".md-tabs__item--active a")  # the tabs (a phone has the drawer instead)
+    assert catalogue_tab.count() == 1 and catalogue_tab.inner_text().strip() == crumbs.first.inner_text()
+    for width in (PHONE, DESKTOP):  # on to the neighbours and back to the group, its heading in view
+        page.set_viewport_size(viewport(width))
+        assert crumbs.count() == 3 and page.locator("nav.breadcrumbs").is_visible(), width
         page.locator('nav.group-pager a[rel="prev"]').click()
         page.wait_for_url("**/decision-203-2005/" if mode == "served" else "**/decision-203-2005.html")
         page.locator('nav.group-pager a[rel="next"]').click()
         page.wait_for_url("**/decision-8-2006/" if mode == "served" else "**/decision-8-2006.html")
-        crumbs.last.click()  # the group in the catalogue, its heading in view
+        crumbs.last.click()
         page.wait_for_url("**#national-decision")
-        assert page.locator("#national-decision").is_visible()
-        assert page.evaluate("Math.abs(document.getElementById('national-decision').getBoundingClientRect().top) < 200")
+        assert page.locator("#national-decision").is_visible(), width
+        assert page.evaluate(
+            "Math.abs(document.getElementById('national-decision').getBoundingClientRect().top) < 200"
+        ), width
+        page.go_back()  # the act's page again
+        page.wait_for_url("**/decision-8-2006/" if mode == "served" else "**/decision-8-2006.html")
     context.close()
 
 
-@pytest.fixture(scope="module")
-def public_served(tmp_path_factory):
-    """A public build (head alternates, sitemaps) served at the very address it was built for."""
-    import functools
-    import http.server
-    import threading
-
-    from conftest import build_site
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    site = build_site(tmp_path_factory.mktemp("public-served") / "site", VICTIMLAW_SITE_URL=base)
-    server.RequestHandlerClass = functools.partial(screenshots.Handler, directory=str(site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
-
-
-def test_a_public_build_makes_no_failed_request_and_its_switcher_keeps_the_page(public_served, browser):
+def test_a_public_build_makes_no_failed_request_and_its_switcher_keeps_the_page(public_site, browser):
     """No request of a public page fails (Material's script, not loaded, asked for a sitemap.xml beside each
-    hreflang alternate), and the language menu leads to the same page in the other language."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    problems = []
-    for shot, kind in screenshots.plan(["served"], list(LANGUAGES), [1366], screenshots.KINDS, public_served, None):
-        page = context.new_page()
-        screenshots.listen(page, shot, kind)
-        screenshots.visit(page, shot, kind)
-        page.wait_for_timeout(200)  # whatever a script asks for after the page's load
-        problems += [f"{shot.where}: {fault}" for fault in shot.faults]
-        page.close()
+    hreflang alternate), and the language menu leads to the same page in the other language. The session's
+    public build, shown to the browser at the very address it was built for (conftest.serve_at)."""
+    context = browser.new_context(viewport=viewport(DESKTOP))
+    serve_at(context, public_site, PUBLIC_URL)
+    work = screenshots.plan(["served"], list(LANGUAGES), [DESKTOP], screenshots.KINDS, PUBLIC_URL, None)
+    problems = watch_each(context, work, 200)  # whatever a script asks for after the page's load
     assert not problems, "\n".join(problems)
     page = context.new_page()
-    page.goto(public_served + "instruments/decision-203-2005/")
+    page.goto(PUBLIC_URL + "instruments/decision-203-2005/")
     page.hover(".md-select")
     page.click('.md-select a[hreflang="ru"]')
-    page.wait_for_url(public_served + "ru/instruments/decision-203-2005/")
+    page.wait_for_url(PUBLIC_URL + "ru/instruments/decision-203-2005/")
     context.close()
