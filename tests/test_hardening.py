@@ -244,6 +244,7 @@ def test_hostile_text_stays_inside_meta_attributes_and_scripts(hostile_site):
 
 
 # -- output
+@pytest.mark.slow  # a build of the real site of its own
 def test_a_second_build_is_identical_and_keeps_the_hidden_entries_of_its_site_folder(built_site, tmp_path):
     """Two builds of the same sources are identical; a build into a used folder keeps its hidden entries, as
     mkdocs' own cleaning does (a .git of a deployment checkout, for example), and removes the rest.
@@ -268,6 +269,7 @@ def test_a_second_build_is_identical_and_keeps_the_hidden_entries_of_its_site_fo
     assert different == []
 
 
+@pytest.mark.slow  # a build of the real site of its own
 def test_navigation_shared_across_a_folder_is_materials_own(built_site, tmp_path):
     """overrides/partials/nav.html and tabs.html render Material's partial once per folder of pages outside
     the navigation and reuse it; with Material's partials on every page the site must be the same."""
@@ -330,11 +332,13 @@ def copy_with_a_broken_link(tmp_path, lang: str) -> Path:
     return config
 
 
+@pytest.mark.slow  # a build of the real site of its own
 def test_the_build_fails_when_a_language_fails(tmp_path):
     result = run_build(tmp_path / "site", copy_with_a_broken_link(tmp_path, "ru"))
     assert result.returncode != 0 and "nowhere.md" in result.stderr
 
 
+@pytest.mark.slow  # a build of the real site of its own
 def test_the_build_fails_when_the_default_language_fails(tmp_path):
     result = run_build(tmp_path / "site", copy_with_a_broken_link(tmp_path, "az"))
     assert result.returncode != 0 and "nowhere.md" in result.stderr
@@ -364,6 +368,7 @@ def test_the_language_switcher_names_languages_in_their_own_language(built_site)
     }  # each name marked with its own language (overrides/partials/alternate.html)
 
 
+@pytest.mark.slow  # a build of the real site of its own
 def test_a_killed_build_leaves_docs_and_site_whole_and_the_next_build_removes_its_leftovers(tmp_path):
     """Killed at several moments (generation, pages, languages, search index), a build leaves docs/ with
     whole stubs and site/ as the previous build made it; the next build leaves nothing of the killed ones."""
@@ -425,6 +430,7 @@ def test_a_killed_build_leaves_docs_and_site_whole_and_the_next_build_removes_it
     }
 
 
+@pytest.mark.slow  # a build of the real site of its own
 def test_pages_rendered_ahead_by_a_worker_give_the_same_site(built_site, tmp_path):
     """A large build renders generated pages ahead in a worker process (pages/ahead.py); the site must be
     the one rendered in mkdocs' process (built_site: the real corpus is below the size that starts one)."""
@@ -442,6 +448,7 @@ def test_pages_rendered_ahead_by_a_worker_give_the_same_site(built_site, tmp_pat
     assert [str(p) for p in files if (built_site / p).read_bytes() != (site / p).read_bytes()] == []
 
 
+@pytest.mark.slow  # a build of the real site of its own
 def test_a_public_build_rendered_ahead_by_a_worker_writes_the_same_sitemap(public_site, tmp_path):
     """The sitemap and robots.txt of a public build do not depend on where its pages were rendered."""
     from tools.bench import project_copy
