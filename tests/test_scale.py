@@ -126,6 +126,7 @@ def reachable(pages: dict[str, str], index: str, folder: str) -> set[str]:
     }
 
 
+@pytest.mark.slow  # four corpora of 420 records rendered
 def test_no_page_of_any_shape_outgrows_its_budget(shaped):
     _, pages = shaped
     catalogue = sum(
@@ -138,6 +139,7 @@ def test_no_page_of_any_shape_outgrows_its_budget(shaped):
         assert len(body.encode()) <= budget.BODY_BYTES, key
 
 
+@pytest.mark.slow  # four corpora of 420 records rendered
 def test_every_instrument_is_reachable_from_the_catalogue_and_timeline_index(shaped):
     corpus, pages = shaped
     ids = {inst.id for inst in corpus.instruments}
@@ -146,6 +148,7 @@ def test_every_instrument_is_reachable_from_the_catalogue_and_timeline_index(sha
         assert reachable(pages, f"{lang}/timeline/index.md", "timeline") == ids, lang
 
 
+@pytest.mark.slow  # four corpora of 420 records rendered
 def test_references_say_how_many_instruments_rely_on_them(shaped):
     corpus, pages = shaped
     page = pages["en/references/index.md"]
