@@ -92,10 +92,14 @@ plugins:
 """
 
 
+FORWARDING = 'http-equiv="refresh"'  # a page at a permanent address (pages/forward.py), written by the plugin
+
+
 def pages_per_language(site: Path) -> int:
-    """The HTML pages one language of a built site holds (en/: the default language shares the root
-    with the assets, the data exports and the one 404 page)."""
-    return sum(1 for _ in (site / "en").rglob("*.html"))
+    """The pages mkdocs renders for one language of a built site (en/: the default language shares the root
+    with the assets, the data exports and the one 404 page). The pages at permanent addresses are left out: the
+    plugin writes them as they are, a refresh and a link, so the floor must not build them as mkdocs pages."""
+    return sum(1 for page in (site / "en").rglob("*.html") if FORWARDING not in page.read_text(encoding="utf-8")[:600])
 
 
 def floor_project(folder: Path, pages: int) -> Path:
