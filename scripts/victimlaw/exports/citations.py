@@ -141,8 +141,8 @@ def csl(inst: Instrument, t: Labels, uri: str | None = None) -> dict:
     series = SERIES.fullmatch(inst.number or "")
     if series:
         item |= {"genre": c["number"], "container-title": "CETS", "number": series.group(1)}
-    elif inst.unts:  # "2237 UNTS 319": OSCOLA prints the genre and the page, APA and Chicago container, volume, page
-        volume, page = inst.unts.split(" UNTS ")
+    elif unts := inst.unts_volume_page:  # OSCOLA prints the genre and the page, APA and Chicago container, volume, page
+        volume, page = unts
         item |= {"genre": f"{volume} UNTS", "container-title": "UNTS", "volume": volume, "page": page}
     elif c["un_document"]:
         item |= {"genre": c["un_document"], "number": inst.number}

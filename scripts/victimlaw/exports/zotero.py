@@ -18,7 +18,6 @@ from . import citations
 # treaty type: a treaty imports as a statute, with its series as the statute's code and its number as the code's.
 ZOTERO_TYPES = {"legislation": "statute", "treaty": "statute", "report": "report", "book": "book"}
 COUNCIL_OF_EUROPE_SERIES = "CETS"
-UN_TREATY_SERIES = re.compile(r"(\d+) (UNTS) (\d+)")  # volume, series, first page
 # Zotero's creator parsing splits a name at a comma or a semicolon (Embedded Metadata.js l. 575, 614).
 NAME_SPLITTING = re.compile(r"[,;]")
 
@@ -58,9 +57,8 @@ def series_fields(inst: Instrument) -> list[list[str]]:
     series = SERIES.fullmatch(inst.number or "")
     if series:
         return [["z:code", COUNCIL_OF_EUROPE_SERIES], ["z:codeNumber", series.group(1)]]
-    unts = UN_TREATY_SERIES.fullmatch(inst.unts or "")
-    if unts:
-        return [["z:code", unts.group(2)], ["z:codeNumber", unts.group(1)], ["z:pages", unts.group(3)]]
+    if unts := inst.unts_volume_page:
+        return [["z:code", "UNTS"], ["z:codeNumber", unts[0]], ["z:pages", unts[1]]]
     return [["citation_technical_report_number", inst.number]] if inst.number else []
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from .checks import read_schema
 from .errors import DataError, Issue
+from .evidence import UNTS
 from .identity import ActIdentity
 from .themes import Target, Theme, load_themes
 from .translations import Translations, azerbaijani, load_translations, require_for_instruments
@@ -121,6 +122,12 @@ class Instrument:
     participation: tuple[ParticipationStep, ...] = ()  # Azerbaijan and this treaty
     relations: tuple[Relation, ...] = ()  # stated here
     incoming: list[Relation] = field(default_factory=list)  # stated by others, derived
+
+    @property
+    def unts_volume_page(self) -> tuple[str, str] | None:
+        """Where the UN Treaty Series prints it ("2237 UNTS 319"): its volume and first page."""
+        found = UNTS.fullmatch(self.unts or "")
+        return (found.group(1), found.group(2)) if found else None
 
     @property
     def eqanun_url(self) -> str | None:

@@ -167,7 +167,9 @@ def _correspondence(checker, where, mapping: dict, instruments: dict) -> None:
         for target in mapping[side]:
             inst = instruments.get(target["instrument"])
             provision = inst.provision(target["provision"]) if inst and "provision" in target else None
-            if inst is not None and (provision is None or not provision.texts):
+            if inst is None or ("provision" in target and provision is None):
+                continue  # an unknown act or provision: _target says so
+            if provision is None or not provision.texts:
                 what = f"'{inst.id}' {target['provision']}" if provision else f"'{inst.id}' as a whole"
                 checker.add(
                     where + ("correspondence",),
