@@ -23,6 +23,7 @@ from .model.corpus import Corpus, load_corpus
 from .model.errors import DataError
 from .pages import Page, Site
 from .publish import Publication
+from .sitefiles import SiteFiles
 from .theme import ActiveSection, CompiledTemplates, NotFoundPage
 from .workers import Workers
 
@@ -47,6 +48,7 @@ class Build:
 
     site: Site
     workers: Workers
+    files: SiteFiles  # the files besides the pages, written by the workers
     publication: Publication  # a public build's sitemap and cards
     languages: list[LanguageBuild] = field(default_factory=list)  # under way, the current one last
     compiled: CompiledTemplates = field(default_factory=CompiledTemplates)
@@ -69,6 +71,8 @@ class Build:
             self.workers.close(failed)
         finally:
             self.publication.close()
+            if failed:
+                self.files.abandon()
 
 
 def generated_path(src_uri: str) -> str | None:

@@ -80,8 +80,8 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             log.debug(f"victimlaw: {written} page stubs written or removed")
         count = worker_count(self.config.render_workers, self.command, len(site.pages), len(LANGUAGES))
         workers = Workers(site, count)
-        sitefiles.start_jobs(workers)
-        return Build(site, workers, publish.Publication(config))
+        files = sitefiles.SiteFiles(workers, Path(config.site_dir))
+        return Build(site, workers, files, publish.Publication(config))
 
     @event_priority(-110)  # after static-i18n has laid out this language's files
     def on_files(self, files, *, config):
@@ -93,8 +93,6 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             for lang in (language.lang, *(other for other in LANGUAGES if other != language.lang)):
                 build.workers.queue(lang, order)
         theme.drop_unused_scripts(files, config)
-        for file in sitefiles.language_files(build.workers, language.lang, config):
-            files.append(file)
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -169,6 +167,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
             return
         self.build = None
         try:
+            build.files.place()
             build.workers.close()
             build.publication.finish(build.site, Path(config.site_dir))
         finally:

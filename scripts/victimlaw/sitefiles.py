@@ -1,16 +1,24 @@
 """The files the site gets besides its pages: the browser's scripts, the files every language shares (the data
-exports, the rules for words), each language's lookup data and the pages forwarding permanent addresses."""
+exports, the rules for words), each language's lookup data and the pages forwarding permanent addresses.
+
+mkdocs never reads them, so they are not mkdocs files: the workers write them while mkdocs builds the pages,
+into a hidden folder of the site (mkdocs' cleaning leaves hidden entries alone, and static-i18n cleans each
+language's folder as its build starts), and the last language's post_build moves them into place. Through
+mkdocs, the tens of thousands of forwarding pages of a large corpus cost static-i18n's file handling and
+mkdocs' copying seconds in every language, on mkdocs' process, and the first language waited for the lookup data.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
 from rjsmin import jsmin
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, exports, language_folder, search
+from . import LANGUAGES, exports, language_folder, search
 from .pages import Site
 from .pages.lookup import LookupPage
 from .workers import Workers
@@ -24,6 +32,7 @@ BROWSER_SCRIPTS = {
     "assets/javascripts/cite.js": PACKAGE / "cite" / "cite.js",
     "assets/javascripts/catalogue.js": PACKAGE / "pages" / "catalogue.js",
 }
+PENDING = ".victimlaw-files"  # below the site's root: the files written while the build runs
 
 
 def add_scripts(config: MkDocsConfig) -> None:
@@ -36,34 +45,61 @@ def add_scripts(config: MkDocsConfig) -> None:
             config.extra_javascript.append(script)
 
 
-def start_jobs(workers: Workers) -> None:
-    """First in the workers' queue: what on_files needs, while static-i18n lays out the files."""
-    workers.start("shared", shared_files)
-    for lang in LANGUAGES:
-        workers.start(f"lookup-{lang}", lookup_script, lang)
+class SiteFiles:
+    """One build's files besides its pages, written by the workers below `site_root`/PENDING."""
+
+    def __init__(self, workers: Workers, site_root: Path):
+        self.workers = workers
+        self.site_root = site_root
+        self.pending = site_root / PENDING
+        shutil.rmtree(self.pending, ignore_errors=True)  # a failed build's, under serve
+        workers.start("shared", write_shared, self.pending)
+        for lang in LANGUAGES:
+            workers.start(f"language-{lang}", write_language, lang, self.pending)
+
+    def place(self) -> None:
+        """Every language is built: the files written meanwhile join the site (a folder the site has not got is
+        moved whole)."""
+        self.workers.result("shared", write_shared, self.pending)
+        for lang in LANGUAGES:
+            self.workers.result(f"language-{lang}", write_language, lang, self.pending)
+        _move_into(self.pending, self.site_root)
+        self.pending.rmdir()
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.pending, ignore_errors=True)
 
 
-def language_files(workers: Workers, lang: str, config: MkDocsConfig) -> list[File]:
-    """The files one language's build adds; the default language's build adds those at the site's root."""
-    prefix = language_folder(lang)
-    script = workers.result(f"lookup-{lang}", lookup_script, lang)
-    added = [File.generated(config, f"{prefix}cite/cite-data.js", content=script)]
-    added += [File.generated(config, path, content=page) for path, page in workers.site.forward_pages(lang).items()]
-    if lang == DEFAULT_LANGUAGE:  # shared by every language, at the site's root
-        for path, text in workers.result("shared", shared_files).items():
-            added.append(File.generated(config, path, content=text))
-        for path, source in BROWSER_SCRIPTS.items():  # minified: a reader's browser needs no comments
-            added.append(File.generated(config, path, content=jsmin(source.read_text(encoding="utf-8"))))
-    return added
+def _move_into(source: Path, target: Path) -> None:
+    for entry in source.iterdir():
+        there = target / entry.name
+        if entry.is_dir() and there.is_dir():
+            _move_into(entry, there)
+            entry.rmdir()
+        else:
+            os.replace(entry, there)
 
 
-def shared_files(site: Site) -> dict[str, str]:
-    """The files every language links to, at the site's root: the data exports and the rules for words."""
+def _write(folder: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def write_shared(site: Site, folder: Path) -> None:
+    """The files every language links to, at the site's root: the data exports, the rules for words and the
+    browser's scripts (minified: a reader's browser needs no comments)."""
     uris = {inst.id: site.act_uri(inst) for inst in site.corpus.instruments}
-    shared = exports.files(site.corpus, site.labels, uris, site.public_uri)
-    return {**shared, WORDS_SCRIPT: search.words_script(site.words)}
+    files = exports.files(site.corpus, site.labels, uris, site.public_uri)
+    files[WORDS_SCRIPT] = search.words_script(site.words)
+    for path, source in BROWSER_SCRIPTS.items():
+        files[path] = jsmin(source.read_text(encoding="utf-8"))
+    _write(folder, files)
 
 
-def lookup_script(site: Site, lang: str) -> str:
-    """cite/cite-data.js of a language: the lookup's rules and the instruments' words."""
-    return site.kind(LookupPage).script(site.labels[lang])
+def write_language(site: Site, lang: str, folder: Path) -> None:
+    """A language's files: cite/cite-data.js (the lookup's rules and the instruments' words) and the pages at
+    the permanent addresses of its acts and provisions; the default language's at the site's root."""
+    files = {f"{language_folder(lang)}cite/cite-data.js": site.kind(LookupPage).script(site.labels[lang])}
+    _write(folder, {**files, **site.forward_pages(lang)})
