@@ -53,7 +53,48 @@ def files(
         exports[f"data/instruments-{lang}.csl.json"] = as_json(
             [citations.csl(inst, labels[lang], public_uri and public_uri(inst, lang)) for inst in corpus.instruments]
         )
+    if corpus.document.get("license"):
+        exports["data/datapackage.json"] = as_json(data_package(corpus.document["license"], list(exports)))
     return exports
+
+
+def data_package(license_url: str, paths: list[str]) -> dict:
+    """The exports described as a Frictionless Data Package: where a CSV file can say nothing of its licence,
+    the descriptor beside it does."""
+    formats = {
+        ".csl.json": ("csl-json", "application/vnd.citationstyles.csl+json"),
+        ".json": ("json", "application/json"),
+        ".csv": ("csv", "text/csv"),
+    }
+    resources = []
+    for path in paths:
+        name = path.removeprefix("data/")
+        suffix = next(suffix for suffix in formats if name.endswith(suffix))
+        resources.append(
+            {
+                "name": name.removesuffix(suffix).replace("_", "-") + "-" + formats[suffix][0],
+                "path": name,
+                "format": formats[suffix][0],
+                "mediatype": formats[suffix][1],
+                "encoding": "utf-8-sig" if suffix == ".csv" else "utf-8",
+            }
+        )
+    return {
+        "name": "victimlaw-instruments",
+        "title": "Legal protection of victims of human trafficking: instruments",
+        "description": DATA_PACKAGE_NOTE,
+        "licenses": [{"name": "CC-BY-4.0", "path": license_url, "title": "Creative Commons Attribution 4.0"}],
+        "contributors": [{"title": "the victimlaw contributors", "role": "author"}],
+        "resources": resources,
+    }
+
+
+DATA_PACKAGE_NOTE = (
+    "The records of the legal acts and documents on the protection of victims of human trafficking, international "
+    "and Azerbaijani, in Azerbaijani, English and Russian. The records and the texts the project wrote in them are "
+    "under CC BY 4.0; the words they quote from official texts and from the source article are not ours and are "
+    "not licensed by us (see the page 'About the sources')."
+)
 
 
 def as_json(data) -> str:

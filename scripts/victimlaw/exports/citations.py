@@ -178,6 +178,8 @@ def json_ld(inst: Instrument, corpus: Corpus, t: Labels, uri: str | None = None)
         data["legislationPassedBy"] = {"@type": "Organization", "name": t.issuer[inst.issuer]}
     if inst.link:
         data["sameAs"] = inst.link
+    if corpus.document.get("license"):  # the site's record of the act is ours (CC BY 4.0), the act's text is not
+        data["subjectOf"] = {"@type": "WebPage", "license": corpus.document["license"], **({"url": uri} if uri else {})}
 
     def legislation(target_id: str) -> dict:
         target = corpus.by_id[target_id]
