@@ -33,6 +33,7 @@ BROWSER_SCRIPTS = {
     "assets/javascripts/catalogue.js": PACKAGE / "pages" / "catalogue.js",
 }
 PENDING = ".victimlaw-files"  # below the site's root: the files written while the build runs
+FORWARD_ACTS = 200  # acts whose forwarding pages one job writes
 
 
 def add_scripts(config: MkDocsConfig) -> None:
@@ -46,23 +47,30 @@ def add_scripts(config: MkDocsConfig) -> None:
 
 
 class SiteFiles:
-    """One build's files besides its pages, written by the workers below `site_root`/PENDING."""
+    """One build's files besides its pages, written by the workers below `site_root`/PENDING. The forwarding
+    pages go in parts of FORWARD_ACTS acts: a worker busy with one part holds up a page that mkdocs waits for
+    only briefly (pages/ahead.py)."""
 
     def __init__(self, workers: Workers, site_root: Path):
         self.workers = workers
         self.site_root = site_root
         self.pending = site_root / PENDING
         shutil.rmtree(self.pending, ignore_errors=True)  # a failed build's, under serve
-        workers.start("shared", write_shared, self.pending)
+        acts = len(workers.site.corpus.instruments)
+        self.jobs: dict[str, tuple] = {"shared": (write_shared, self.pending)}
         for lang in LANGUAGES:
-            workers.start(f"language-{lang}", write_language, lang, self.pending)
+            self.jobs[f"lookup-{lang}"] = (write_lookup, lang, self.pending)
+            for start in range(0, acts, FORWARD_ACTS):
+                part = slice(start, start + FORWARD_ACTS)
+                self.jobs[f"forward-{lang}-{start}"] = (write_forward, lang, part, self.pending)
+        for job, (function, *args) in self.jobs.items():
+            workers.start(job, function, *args)
 
     def place(self) -> None:
         """Every language is built: the files written meanwhile join the site (a folder the site has not got is
         moved whole)."""
-        self.workers.result("shared", write_shared, self.pending)
-        for lang in LANGUAGES:
-            self.workers.result(f"language-{lang}", write_language, lang, self.pending)
+        for job, (function, *args) in self.jobs.items():
+            self.workers.result(job, function, *args)
         _move_into(self.pending, self.site_root)
         self.pending.rmdir()
 
@@ -98,8 +106,12 @@ def write_shared(site: Site, folder: Path) -> None:
     _write(folder, files)
 
 
-def write_language(site: Site, lang: str, folder: Path) -> None:
-    """A language's files: cite/cite-data.js (the lookup's rules and the instruments' words) and the pages at
-    the permanent addresses of its acts and provisions; the default language's at the site's root."""
-    files = {f"{language_folder(lang)}cite/cite-data.js": site.kind(LookupPage).script(site.labels[lang])}
-    _write(folder, {**files, **site.forward_pages(lang)})
+def write_lookup(site: Site, lang: str, folder: Path) -> None:
+    """A language's cite/cite-data.js: the lookup's rules and the instruments' words; the default language's at
+    the site's root."""
+    _write(folder, {f"{language_folder(lang)}cite/cite-data.js": site.kind(LookupPage).script(site.labels[lang])})
+
+
+def write_forward(site: Site, lang: str, part: slice, folder: Path) -> None:
+    """The pages at the permanent addresses of a part of the acts and their provisions, in one language."""
+    _write(folder, site.forward_pages(lang, part))

@@ -165,9 +165,10 @@ class Site:
         """robots.txt of a public build, naming the sitemap."""
         return self.env.get_template("robots.txt.j2").render(sitemap=urljoin(self.site_url or "", "sitemap.xml"))
 
-    def forward_pages(self, lang: str) -> dict[str, str]:
-        """Each permanent address of an act or a provision in one language, by the file that answers it (forward.py)."""
-        return forward_pages(self, lang)
+    def forward_pages(self, lang: str, part: slice = slice(None)) -> dict[str, str]:
+        """Each permanent address of an act or a provision in one language, by the file that answers it (forward.py);
+        `part`: of the acts, in the corpus's order."""
+        return forward_pages(self, lang, part)
 
     def page_url(self, lang: str, path: str) -> str:
         """page_url, remembered: a page is linked from many others."""

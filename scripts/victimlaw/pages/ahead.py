@@ -12,13 +12,13 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from typing import Any
 
 from . import Rendered, Site
 from .base import chunks
 
-CHUNK = 48  # pages a task renders: large enough to pay for the trip, small enough to start soon
+CHUNK = 24  # pages a task renders: large enough to pay for the trip, small enough to start soon
 WINDOW = 6  # tasks under way or done but not yet taken, per worker: bounds the memory results hold
 
 _site: Site | None = None  # in a worker process only: the site it was forked with
@@ -54,7 +54,6 @@ class RenderAhead:
         self.sent: deque[tuple[str, list[str], Future]] = deque()
         self.where: dict[tuple[str, str], Future] = {}
         self.ready: dict[tuple[str, str], Rendered] = {}
-        self.dropped: set[tuple[str, str]] = set()  # rendered here while their chunk was under way
 
     def queue(self, lang: str, paths: list[str]) -> None:
         """Render these pages of `lang`, in this order, after those queued before."""
@@ -71,8 +70,10 @@ class RenderAhead:
                 self.where[(lang, path)] = future
 
     def take(self, lang: str, path: str) -> Rendered:
-        """The page, as rendered ahead. A page whose worker has not finished it is rendered here instead
-        of waited for, so that both cores stay busy; the worker's copy, when it comes, is dropped."""
+        """The page, as rendered ahead. A page whose chunk no worker has started is rendered here, with the rest of
+        its chunk as they come, so that both cores stay busy; a chunk under way is waited for (a chunk, or a part
+        of the files besides the pages, takes a fraction of a second): rendering its pages here too would do the
+        work twice."""
         key = (lang, path)
         self._collect()
         rendered = self.ready.pop(key, None)
@@ -85,20 +86,22 @@ class RenderAhead:
                 self.where = {k: f for k, f in self.where.items() if f is not future}
                 self._send()
             else:
-                self.dropped.add(key)
+                wait([future])
+                self._collect()
+                return self.ready.pop(key)
         return self.site.render(self.site.pages[path], lang)
 
     def _collect(self) -> None:
-        """Keep the results of the chunks done so far (they come in the order they were asked for)."""
-        while self.sent and self.sent[0][2].done():
-            lang, paths, future = self.sent.popleft()
+        """Keep the results of the chunks done so far."""
+        done: list[tuple[str, list[str], Future]] = []
+        under_way: deque[tuple[str, list[str], Future]] = deque()
+        for item in self.sent:  # each future asked once: one may finish meanwhile
+            (done if item[2].done() else under_way).append(item)
+        self.sent = under_way
+        for lang, paths, future in done:
             for path, rendered in zip(paths, future.result(), strict=True):
-                key = (lang, path)
-                if key in self.dropped:
-                    self.dropped.discard(key)
-                else:
-                    self.ready[key] = rendered
-                    self.where.pop(key, None)
+                self.ready[(lang, path)] = rendered
+                self.where.pop((lang, path), None)
         self._send()
 
     def run(self, function: Callable[..., Any], *args: Any) -> Future:

@@ -12,15 +12,15 @@ from ..model.addressbook import act_and_provision_addresses
 from .base import SiteView, act_path
 
 
-def forward_pages(site: SiteView, lang: str) -> dict[str, str]:
+def forward_pages(site: SiteView, lang: str, part: slice = slice(None)) -> dict[str, str]:
     """Each permanent address of an act or a provision (model/identity.py) in one language, by the file below
     the site's root that answers it: a page forwarding to the act's page, at the provision's heading for a
-    provision (a refresh, the canonical address, a link)."""
+    provision (a refresh, the canonical address, a link). `part`: of the acts, in the corpus's order."""
     t = site.labels[lang]
     prefix = language_folder(lang)
     template = site.env.get_template("forward.html.j2")
     pages = {}
-    for inst in site.corpus.instruments:
+    for inst in site.corpus.instruments[part]:
         target = site.page_url(lang, act_path(inst))
         for address, provision in act_and_provision_addresses(inst):
             here = prefix + str(address)
