@@ -63,3 +63,23 @@ def test_the_files_besides_the_pages_join_the_site_without_replacing_its_folders
     assert 'http-equiv="refresh"' in (site_root / "ru" / "cets" / "197" / "art" / "12" / "index.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_an_earlier_builds_previous_site_is_deleted_in_the_background(tmp_path):
+    """A build started while an earlier one's old site is still being deleted does not wait for it, and never
+    takes its name (pids are reused)."""
+    import time
+
+    from victimlaw.output import SiteOutput
+
+    site = tmp_path / "site"
+    site.mkdir()
+    old = tmp_path / ".site.previous-999999"
+    (old / "a" / "b").mkdir(parents=True)
+    (old / "a" / "b" / "index.html").write_text("old", encoding="utf-8")
+    SiteOutput(site)
+    assert not old.exists()  # renamed at once, then deleted by a process of its own
+    deadline = time.monotonic() + 30
+    while any(p.name.startswith(".site.") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

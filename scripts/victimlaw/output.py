@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 
@@ -25,8 +26,10 @@ class SiteOutput:
         for leftover in sorted(self.site_dir.parent.glob(f".{self.site_dir.name}.previous-*")):
             if not self.site_dir.exists():
                 os.replace(leftover, self.site_dir)  # killed between the two renames: the old site comes back
-            else:
-                shutil.rmtree(leftover, ignore_errors=True)
+            else:  # an earlier build's, which its own deleting process may still be removing
+                _delete_in_background(leftover)
+        for leftover in self.site_dir.parent.glob(f".{self.site_dir.name}.deleting-*"):  # its deleting process killed
+            _delete_in_background(leftover)
         for leftover in self.site_dir.parent.glob(f".{self.site_dir.name}.building-*"):
             if not _running(leftover.name.rpartition("-")[2]):  # another build may be under way
                 shutil.rmtree(leftover, ignore_errors=True)
@@ -40,21 +43,25 @@ class SiteOutput:
             os.replace(self.site_dir, self.previous)
         os.replace(self.staging, self.site_dir)
         if self.previous.exists():  # deleted by a process of its own: mkdocs need not wait for thousands of files
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-c",
-                    "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
-                    str(self.previous),
-                ],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
+            _delete_in_background(self.previous)
 
     def abandon(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _delete_in_background(folder: Path) -> None:
+    """A folder of thousands of files removed by a process of its own, under a name no build will take again."""
+    if ".deleting-" not in folder.name:
+        target = folder.with_name(f"{folder.name.rpartition('.')[0]}.deleting-{uuid.uuid4().hex}")  # .site.deleting-…
+        os.replace(folder, target)
+        folder = target
+    subprocess.Popen(
+        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def _running(pid: str) -> bool:
