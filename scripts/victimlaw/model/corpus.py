@@ -16,6 +16,7 @@ from typing import Any
 from .checks import read_schema
 from .errors import DataError, Issue
 from .evidence import UNTS
+from .findings import Finding, concern
 from .identity import ActIdentity
 from .themes import Target, Theme, load_themes
 from .translations import Translations, azerbaijani, load_translations, require_for_instruments
@@ -120,6 +121,7 @@ class Instrument:
     unts: str | None = None  # where the UN Treaty Series prints it: "2225 UNTS 209"
     untc: str | None = None  # its chapter in the UN Treaty Collection (XVIII-12-a), for its address
     participation: tuple[ParticipationStep, ...] = ()  # Azerbaijan and this treaty
+    findings: tuple[Finding, ...] = ()  # a monitoring report's (model/findings.py)
     relations: tuple[Relation, ...] = ()  # stated here
     incoming: list[Relation] = field(default_factory=list)  # stated by others, derived
 
@@ -370,6 +372,18 @@ def _instrument(rec: dict, translations: Translations | None) -> Instrument:
                 s["step"], s["date"], _sources_of(s["sources"], translations), s.get("law"), s.get("note")
             )
             for s in rec.get("participation", [])
+        ),
+        findings=tuple(
+            Finding(
+                f["id"],
+                f["stance"],
+                tuple(concern(reference) for reference in f["concerns"]),
+                f.get("concerns_named", False),
+                tuple(f.get("acts", ())),
+                _source(f["source"]),
+                f["translation"],
+            )
+            for f in rec.get("findings", [])
         ),
         relations=tuple(
             Relation(r["type"], rec["id"], r["target"], r.get("provision"), r.get("note"))

@@ -8,6 +8,7 @@ import datetime as dt
 from .addressbook import claims
 from .checks import Checker
 from .evidence import FIELD_LABELS, page_language_mismatch, states, states_date
+from .findings import check_findings
 
 APPROVING_KINDS = {"decision", "order", "decree", "resolution", "law"}
 SECTION_ANCHORS = {
@@ -72,8 +73,11 @@ class InstrumentChecker(Checker):
                     self._sources([{"lang": text["lang"], **text["source"]}], where, ref_numbers)
             for j, step in enumerate(rec.get("participation", [])):
                 self._sources(step["sources"], path + ("participation", j, "sources"), ref_numbers)
+            for j, finding in enumerate(rec.get("findings", [])):
+                self._sources([finding["source"]], path + ("findings", j, "source"), ref_numbers)
             self._sources(rec["sources"], path + ("sources",), ref_numbers)
             self._evidence(rec, path)
+        check_findings(self, records)
         by_id = {rec["id"]: rec for rec in records}
         for i, rec in enumerate(records):
             for j, step in enumerate(rec.get("participation", [])):

@@ -1,0 +1,103 @@
+"""What the monitoring bodies found (model/findings.py): each finding in its own words from an official page, with
+its stance, the provisions it concerns and a translation into the other languages; refused where it points at
+nothing, belongs to no report or lacks a language."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_corpus import errors, load
+from victimlaw import LANGUAGES
+
+REPORT = """\
+  - id: report-four
+    kind: report
+    level: regional
+    issuer: greta
+    date: null
+    date_kind: null
+    number: null
+    eqanun: null
+    title: {az: "Hesabat", en: "Report", ru: "Доклад"}
+    purpose: {az: "Qiymətləndirir.", en: "Evaluates.", ru: "Оценивает."}
+    sources:
+      - {type: article, ref: 1, passage: "some words"}
+    findings:
+      - id: recovery
+        stance: urges
+        concerns: [treaty-three#art-13]
+        acts: [law-one]
+        source: {type: official, url: "https://example.org/press", passage: "GRETA urges the authorities.", lang: en, retrieved: 2026-11-28}
+        translation: {az: "GRETA hakimiyyət orqanlarını təkidlə çağırır.", ru: "ГРЕТА настоятельно призывает власти."}
+"""
+
+
+def with_report(data_dir, report: str = REPORT):
+    from conftest import MINIMAL
+
+    return MINIMAL + report
+
+
+def test_a_finding_is_read_with_its_words_in_every_language(data_dir):
+    corpus = load(data_dir, with_report(data_dir))
+    (finding,) = corpus.by_id["report-four"].findings
+    assert finding.stance == "urges" and finding.concerns == (("treaty-three", "art-13"),)
+    assert finding.acts == ("law-one",) and not finding.concerns_named
+    assert [finding.words(lang) for lang in LANGUAGES] == [
+        "GRETA hakimiyyət orqanlarını təkidlə çağırır.",
+        "GRETA urges the authorities.",
+        "ГРЕТА настоятельно призывает власти.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "concerns: [treaty-three#art-13]",
+            "concerns: [treaty-three#art-99]",
+            "'treaty-three' has no provision 'art-99'",
+        ),
+        ("concerns: [treaty-three#art-13]", "concerns: [nothing#art-13]", "no instrument has the id 'nothing'"),
+        ("acts: [law-one]", "acts: [law-none]", "no instrument has the id 'law-none'"),
+        ("kind: report", "kind: resolution", "a resolution makes no findings"),
+        (', ru: "ГРЕТА настоятельно призывает власти."', "", "translate the words into az, ru"),
+        (", lang: en", "", "say the language of the finding's words"),
+        ("stance: urges", "stance: demands", "findings"),
+        (
+            'source: {type: official, url: "https://example.org/press", passage: "GRETA urges the authorities.", '
+            "lang: en, retrieved: 2026-11-28}",
+            'source: {type: article, ref: 1, passage: "some words"}',
+            "quoted from the monitoring body's page",
+        ),
+    ],
+)
+def test_a_bad_finding_is_reported_with_its_line_and_field(data_dir, old, new, expected):
+    assert old in REPORT, old
+    found = errors(data_dir, with_report(data_dir, REPORT.replace(old, new)))
+    assert any(expected in message and "findings" in message for message in found), found
+
+
+def test_a_finding_named_twice_in_its_report_is_refused(data_dir):
+    twice = REPORT + REPORT.split("    findings:\n", 1)[1]
+    found = errors(data_dir, with_report(data_dir, twice))
+    assert any("duplicate finding id 'recovery'" in message for message in found), found
+
+
+def test_the_third_round_reports_findings_are_the_press_releases_words(real_corpus):
+    report = real_corpus.by_id["greta-third-round-azerbaijan"]
+    assert [f.id for f in report.findings] == [
+        "progress",
+        "assistance-centre",
+        "sentences",
+        "legal-aid-compensation",
+        "labour-market",
+        "identification",
+    ]
+    press_release = next(s.url for s in report.sources if s.type == "official")
+    for finding in report.findings:
+        assert finding.source.url == press_release and finding.source.lang == "en"
+        assert set(finding.translation) == {"az", "ru"}
+    identification = report.findings[-1]
+    assert identification.stance == "urges" and identification.concerns == (("coe-cets-197", "art-10"),)
+    assert "lack of proactive identification efforts" in identification.source.passage
