@@ -4,6 +4,8 @@ nothing, belongs to no report or lacks a language."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from test_corpus import errors, load
@@ -101,3 +103,20 @@ def test_the_third_round_reports_findings_are_the_press_releases_words(real_corp
     identification = report.findings[-1]
     assert identification.stance == "urges" and identification.concerns == (("coe-cets-197", "art-10"),)
     assert "lack of proactive identification efforts" in identification.source.passage
+
+
+def test_the_monitoring_page_shows_each_report_newest_first_with_its_findings(data_dir):
+    from victimlaw.pages import render_site
+
+    corpus = load(data_dir, with_report(data_dir))
+    pages = render_site(corpus, directory_urls=False)
+    for lang in LANGUAGES:
+        page = pages[f"{lang}/monitoring/index.md"]
+        links = re.findall(r'href="([^"]*)"', page)
+        assert 'id="report-four"' in page and "../instruments/report-four.html" in links
+        assert "../instruments/treaty-three.html#art-13" in links and "../instruments/law-one.html" in links
+        assert '<q lang="en">GRETA urges the authorities.</q>' in page  # the words, in their own language
+        if lang != "en":
+            assert f"<q>{corpus.by_id['report-four'].findings[0].translation[lang]}</q>" in page
+        else:  # the words are English: no translation beside them
+            assert 'class="translation"' not in page

@@ -34,7 +34,13 @@ def test_every_record_has_a_page_in_every_language_plus_catalogue_and_references
     expected |= {
         f"{lang}/{page}"
         for lang in LANGUAGES
-        for page in ("instruments/index.md", "references/index.md", "cite/index.md", "timeline/index.md")
+        for page in (
+            "instruments/index.md",
+            "references/index.md",
+            "cite/index.md",
+            "timeline/index.md",
+            "monitoring/index.md",
+        )
     }
     expected |= {"data/instruments.json", "data/instruments.csv"} | {
         f"data/instruments-{lang}.csl.json" for lang in LANGUAGES
@@ -151,6 +157,7 @@ def test_string_catalogue_is_complete_for_every_language_and_vocabulary():
         "relation": defs["relation"]["properties"]["type"]["enum"],
         "unit": defs["provision"]["properties"]["unit"]["enum"],
         "approved_kind": defs["approved_document"]["properties"]["kind"]["enum"],
+        "stance": defs["finding"]["properties"]["stance"]["enum"],
     }
     for section, values in vocabularies.items():
         assert set(values) == set(data[section]), section

@@ -42,6 +42,7 @@ class Labels:
         self.basis = pick("basis")
         self.basis_meaning = pick("basis_meaning")
         self.side = pick("side")
+        self.stance = pick("stance")
         self.correspondence = pick("correspondence")
         self.correspondence_meaning = pick("correspondence_meaning")
         self.gender = data["gender"].get(lang, {})

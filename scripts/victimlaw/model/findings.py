@@ -27,6 +27,10 @@ class Finding:
     source: Source  # its passage is the finding's words
     translation: dict[str, str]  # the words in the site's other languages, unofficial
 
+    @property
+    def stance_order(self) -> int:
+        return STANCES.index(self.stance)
+
     def words(self, lang: str) -> str:
         """The words in `lang`: the passage itself in its own language, else the unofficial translation."""
         return str(self.source.passage) if lang == self.source.lang else self.translation[lang]

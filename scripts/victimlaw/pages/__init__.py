@@ -39,6 +39,7 @@ from .headings import Headings, TocToken  # noqa: F401 (the package's API)
 from .instrument import InstrumentPages
 from .lookup import LookupPage
 from .matrix import MatrixPages
+from .monitoring import MonitoringPage
 from .references import ReferencesPage
 from .themes import ThemePages, ThemesIndexPage
 from .timeline import TimelinePages
@@ -53,6 +54,7 @@ PAGE_KINDS: tuple[type[PageKind], ...] = (
     ThemePages,
     ThemesIndexPage,
     MatrixPages,
+    MonitoringPage,
 )
 GENERATED_FOLDERS = tuple(dict.fromkeys(folder for kind in PAGE_KINDS for folder in kind.folders))
 
