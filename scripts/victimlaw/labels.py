@@ -44,6 +44,7 @@ class Labels:
         self.side = pick("side")
         self.correspondence = pick("correspondence")
         self.correspondence_meaning = pick("correspondence_meaning")
+        self.correspondence_mark = pick("correspondence_mark")
         self.gender = data["gender"].get(lang, {})
         self.month = data["month"][lang]
         self.month_nominative = data["month_nominative"][lang]
