@@ -65,14 +65,16 @@ WIDEST_TABLE = (
     [
         "en/themes/matrix/",
         "ru/themes/victim-definition/",
-        "instruments/coe-cets-197/",
+        "instruments/coe-cets-197/",  # an index of provisions, a line each: no table
         "ru/instruments/palermo-protocol-2000/",
+        "ru/provisions/coe-cets-197/art-12/",
     ],
 )
-def test_comparison_tables_need_no_sideways_scrolling_on_a_phone(served_site, page, path):
+def test_comparisons_need_no_sideways_scrolling_on_a_phone(served_site, page, path):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(served_site + path)
-    assert page.locator("article table").count() > 0
+    compared = "table" if "themes/" in path else ".provision-index li, #national"
+    assert page.locator(f"article {compared}").count() > 0
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.evaluate(WIDEST_TABLE) <= 390
 
@@ -81,7 +83,7 @@ def test_a_treaty_lists_its_provisions_in_order_with_azerbaijani_quotes_marked_a
     from victimlaw.model.corpus import natural_key
 
     page.goto(served_site + "en/instruments/coe-cets-197/")
-    labels = page.locator(".implementation tbody th[scope=row]").all_inner_texts()
+    labels = page.locator(".provision-index .provision-number").all_inner_texts()
     numbers = [label.removeprefix("Article ") for label in labels]
     assert "26" in numbers and numbers == sorted(numbers, key=natural_key)
     # every run of Azerbaijani text on an English page is marked as such
@@ -101,6 +103,19 @@ def test_a_treaty_lists_its_provisions_in_order_with_azerbaijani_quotes_marked_a
     assert quoted.count() > 0
     assert quoted.first.evaluate("q => q.nextElementSibling.className") == "translation"
     assert "unofficial translation" in quoted.first.evaluate("q => q.nextElementSibling.textContent")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_treatys_page_is_an_index_a_reader_takes_in(served_site, page, lang):
+    """Issue 27: CETS 197's page ran to 20,000-33,000 px; as an index of its provisions (their texts on their own
+    pages) it is at most 6,000 px tall at 1366 px, and each line's link opens the provision's page."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    prefix = "" if lang == "az" else f"{lang}/"
+    page.goto(served_site + prefix + "instruments/coe-cets-197/")
+    assert page.evaluate("document.documentElement.scrollHeight") <= 6000
+    page.locator("#art-12 a.provision-number").click()
+    page.wait_for_url(f"**/{prefix}provisions/coe-cets-197/art-12/")
+    assert page.locator("#words + .official-text blockquote").count() == 1
 
 
 def test_lookup_page_from_disk_shows_the_right_link(built_site, page):

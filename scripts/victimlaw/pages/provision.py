@@ -126,7 +126,7 @@ def answers_by_act(
 
 # A sentence ends at a full stop (or ! ?) before a capital letter: "No. 197" and "Art. 6" go on.
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZА-ЯЁƏÖÜĞIİŞÇ«“\"])")
-GIST_CHARS = 160  # an index line stays a line or two on a phone
+GIST_CHARS = 180  # an index line stays a line or two on a phone
 
 
 def gist(provision: Provision, lang: str) -> str | None:
