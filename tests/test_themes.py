@@ -276,7 +276,7 @@ def test_a_treaty_page_answers_each_of_its_provisions_in_order(themed_pages):
     assert '<a class="provision-number" href="../provisions/treaty-three/art-13.html">Article 13</a>' in index
     assert (
         '<span class="correspondence-mark correspondence-partly" aria-hidden="true">◐</span>'
-        '<span class="visually-hidden">partly</span> '
+        '<span class="visually-hidden">partly</span>&nbsp;'
         '<a href="../provisions/treaty-three/art-13.html#answer-law-one">Law No. 1-IIQ · 2005</a> (Art. 1)'
     ) in index
     assert html.index('class="marks-legend"') < html.index('class="provision-index"')
