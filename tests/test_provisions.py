@@ -194,3 +194,17 @@ def test_the_built_site_treats_a_provision_page_as_its_other_generated_pages(pub
         active = html.split('md-tabs__item--active">', 1)[1].split("</a>", 1)[0]
         assert 'instruments/" class="md-tabs__link"' in active
         assert '<nav class="breadcrumbs"' in html and (folder / "card.png").is_file()
+
+
+def test_the_national_words_a_provision_page_quotes_are_bounded_by_the_texts_budget(monkeypatch, real_corpus):
+    """Past TEXTS_BYTES, an answering provision's words are a link to its act's page, as on a theme page."""
+    from victimlaw.pages import budget
+
+    monkeypatch.setattr(budget, "TEXTS_BYTES", 10)
+    site = Site(real_corpus)
+    code = render(site, "provisions/coe-cets-197/art-18.md", "en").split('id="answer-criminal-code"', 1)[1]
+    assert "<details" not in code
+    assert (
+        '<p>Article 144-1: <a href="../../../instruments/criminal-code/#art-144-1">Its words are quoted on the act&#39;s'
+        " page</a></p>"
+    ) in code

@@ -14,6 +14,7 @@ from ..labels import Labels
 from ..layout import has_provision_pages, provision_path
 from ..model.corpus import Corpus, Instrument, Provision
 from ..model.themes import CORRESPONDENCE, Mapping, Target, Theme
+from . import budget
 from .base import Page, PageKind, act_path
 from .catalogue import CataloguePages
 from .themes import numbered_evidence
@@ -38,13 +39,15 @@ class ProvisionPages(PageKind):
         label = t.provision_label(provision.unit, provision.number)
         heading = f"{label}. {provision.title[t.lang]}" if provision.title else label
         at = inst.provisions.index(provision)
+        acts = self.answers(inst, provision)
         return {
             "title": f"{inst.name(t.lang)}, {heading}",
             "heading": heading,
             "inst": inst,
             "act_path": act_path(inst),
             "p": provision,
-            "acts": self.answers(inst, provision),
+            "acts": acts,
+            "quoted": quoted_words(acts),
             "themes": self.themes(inst, provision),
             "place": self.site.kind(CataloguePages).places[inst.id],
             "previous": inst.provisions[at - 1] if at > 0 else None,
@@ -78,6 +81,20 @@ class ProvisionPages(PageKind):
         inst: Instrument = page.values["inst"]
         acts = [inst] + [answer.act for answer in self.answers(inst, page.values["provision"])]
         return max((act.checked for act in acts if act.checked), default=None)
+
+
+def quoted_words(acts: list[ActAnswer]) -> set[tuple[str, str]]:
+    """The answering national provisions whose words the page quotes (act id, provision id), in the order shown,
+    up to TEXTS_BYTES of them, so that no page outgrows its budget; the others' are on their act's page."""
+    quoted: set[tuple[str, str]] = set()
+    used = 0
+    for entry in acts:
+        for provision in entry.provisions:
+            size = sum(budget.text_bytes(text.text) for text in provision.texts)
+            if provision.texts and used + size <= budget.TEXTS_BYTES:
+                quoted.add((entry.act.id, provision.id))
+                used += size
+    return quoted
 
 
 class Answer(NamedTuple):
