@@ -135,7 +135,7 @@ def test_lookup_page_from_disk_shows_the_right_link(built_site, page):
 
 def test_lookup_reads_the_query_from_the_address(served_site, page):
     page.goto(served_site + "en/cite/?cite=CETS%20197%20art.%2013")
-    page.locator('.citation-results a[href="../instruments/coe-cets-197/#art-13"]').wait_for()
+    page.locator('.citation-results a[href="../provisions/coe-cets-197/art-13/"]').wait_for()
 
 
 def test_browser_resolver_agrees_with_python_on_every_citation(built_site, page, real_corpus):

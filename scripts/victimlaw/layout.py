@@ -66,8 +66,9 @@ def page_url(lang: str, path: str, directory_urls: bool) -> str:
     return url
 
 
-def act_url(lang: str, act_id: str, provision_id: str | None = None, directory_urls: bool = True) -> str:
-    """The address of an act's page from the site's root, at the provision's heading if one is given."""
-    path, anchor = act_page(act_id, provision_id)
+def act_url(lang: str, act: Act, provision_id: str | None = None, directory_urls: bool = True) -> str:
+    """The address, from the site's root, of an act's page or of one of its provisions (provision_page: its own
+    page where it has one, else its heading on the act's page)."""
+    path, anchor = provision_page(act, provision_id)
     url = page_url(lang, path, directory_urls)
     return f"{url}#{anchor}" if anchor else url

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import LANGUAGES
-from ..layout import ACTS_FOLDER
+from ..layout import ACTS_FOLDER, PROVISIONS_FOLDER, has_provision_pages
 from ..model.corpus import Corpus, Instrument, Provision
 from ..search.words import Equivalents, WordRules, word_prefix, word_rules
 from .reading import Query, fold, js_patterns, kind_of, number_forms, parse, provision_key, python_patterns, vocabulary
@@ -208,6 +208,7 @@ def browser_data(
                         "key": provision_key(p.number, rules),
                         "label": t.provision_label(p.unit, p.number),
                         "citation": citations(inst, p)[t.lang],
+                        "own_page": has_provision_pages(inst),  # below provision_base, else the act's page
                     }
                     for p in inst.provisions
                 ],
@@ -229,5 +230,6 @@ def browser_data(
         "provision_count": resolver.provision_count,
         "specific_limit": resolver.specific_limit,
         "base": f"../{ACTS_FOLDER}/",  # from the lookup's folder (cite/) to the acts'
+        "provision_base": f"../{PROVISIONS_FOLDER}/",  # and to the provisions' pages, a folder per act
         "suffix": "/" if directory_urls else ".html",
     }
