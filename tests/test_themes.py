@@ -266,6 +266,23 @@ def test_each_basis_is_named_and_explained_in_every_language():
         assert all(set(words) == set(LANGUAGES) for words in strings()[group].values())
 
 
+def test_each_correspondence_is_named_explained_and_marked_in_every_language():
+    """The legend of the marks lists the vocabulary in its order (the strongest first), one mark each."""
+    import json
+
+    from victimlaw.labels import strings
+    from victimlaw.model.themes import CORRESPONDENCE
+
+    schema = json.loads((DATA / "themes.schema.json").read_text(encoding="utf-8"))
+    assert tuple(schema["$defs"]["mapping"]["properties"]["correspondence"]["enum"]) == CORRESPONDENCE
+    for group in ("correspondence", "correspondence_meaning", "correspondence_mark"):
+        assert tuple(strings()[group]) == CORRESPONDENCE
+        assert all(set(words) == set(LANGUAGES) for words in strings()[group].values())
+    for lang in LANGUAGES:
+        marks = [strings()["correspondence_mark"][value][lang] for value in CORRESPONDENCE]
+        assert len(set(marks)) == len(marks)
+
+
 def test_a_treaty_page_answers_each_of_its_provisions_in_order(themed_pages):
     """Azerbaijan's implementation, article by article: a line per provision of the treaty, in its order, linking
     to the provision's page, with the acts that answer it and a mark of how far (its word for screen readers),
