@@ -190,7 +190,7 @@ def browser_data(
     for words, scoring weights included, come from search/words.js, which every page loads); `citations`:
     an act's citation, or one of its provisions', in each language, as the act's page gives it (Site.citations);
     `locations`: each act's page from the site's root, as the site search knows it (the search puts the acts a
-    query cites first)."""
+    query cites first), and each provision's own page where it has one ("<act id>#<provision id>")."""
     rules = resolver.rules
     instruments = []
     for inst in corpus.instruments:
@@ -209,6 +209,7 @@ def browser_data(
                         "label": t.provision_label(p.unit, p.number),
                         "citation": citations(inst, p)[t.lang],
                         "own_page": has_provision_pages(inst),  # below provision_base, else the act's page
+                        "location": locations.get(f"{inst.id}#{p.id}"),  # that page, as the search knows it
                     }
                     for p in inst.provisions
                 ],
