@@ -70,7 +70,8 @@ class ProvisionPages(PageKind):
 
     def meta(self, page: Page, t: Labels, values: dict[str, Any]) -> dict[str, Any]:
         provision: Provision = values["p"]
-        described = provision.summary[t.lang] if provision.summary else values["inst"].purpose[t.lang]
+        # no summary: the title alone, rather than the act's purpose, which would pass for the provision's
+        described = provision.summary[t.lang] if provision.summary else values["title"]
         return {"title": values["title"], "description": described}
 
     def label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
