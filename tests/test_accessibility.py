@@ -12,6 +12,8 @@ PAGES = [
     "",
     "instruments/",
     "instruments/decision-203-2005/",
+    "instruments/coe-cets-197/",  # an index of provisions, marks and their legend
+    "provisions/coe-cets-197/art-12/",
     "themes/recovery-reflection/",
     "themes/matrix/",
     "cite/",

@@ -65,14 +65,16 @@ WIDEST_TABLE = (
     [
         "en/themes/matrix/",
         "ru/themes/victim-definition/",
-        "instruments/coe-cets-197/",
+        "instruments/coe-cets-197/",  # an index of provisions, a line each: no table
         "ru/instruments/palermo-protocol-2000/",
+        "ru/provisions/coe-cets-197/art-12/",
     ],
 )
-def test_comparison_tables_need_no_sideways_scrolling_on_a_phone(served_site, page, path):
+def test_comparisons_need_no_sideways_scrolling_on_a_phone(served_site, page, path):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(served_site + path)
-    assert page.locator("article table").count() > 0
+    compared = "table" if "themes/" in path else ".provision-index li, #national"
+    assert page.locator(f"article {compared}").count() > 0
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.evaluate(WIDEST_TABLE) <= 390
 
@@ -81,7 +83,7 @@ def test_a_treaty_lists_its_provisions_in_order_with_azerbaijani_quotes_marked_a
     from victimlaw.model.corpus import natural_key
 
     page.goto(served_site + "en/instruments/coe-cets-197/")
-    labels = page.locator(".implementation tbody th[scope=row]").all_inner_texts()
+    labels = page.locator(".provision-index .provision-number").all_inner_texts()
     numbers = [label.removeprefix("Article ") for label in labels]
     assert "26" in numbers and numbers == sorted(numbers, key=natural_key)
     # every run of Azerbaijani text on an English page is marked as such
@@ -103,6 +105,19 @@ def test_a_treaty_lists_its_provisions_in_order_with_azerbaijani_quotes_marked_a
     assert "unofficial translation" in quoted.first.evaluate("q => q.nextElementSibling.textContent")
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_treatys_page_is_an_index_a_reader_takes_in(served_site, page, lang):
+    """Issue 27: CETS 197's page ran to 20,000-33,000 px; as an index of its provisions (their texts on their own
+    pages) it is at most 6,000 px tall at 1366 px, and each line's link opens the provision's page."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    prefix = "" if lang == "az" else f"{lang}/"
+    page.goto(served_site + prefix + "instruments/coe-cets-197/")
+    assert page.evaluate("document.documentElement.scrollHeight") <= 6000
+    page.locator("#art-12 a.provision-number").click()
+    page.wait_for_url(f"**/{prefix}provisions/coe-cets-197/art-12/")
+    assert page.locator("#words + .official-text blockquote").count() == 1
+
+
 def test_lookup_page_from_disk_shows_the_right_link(built_site, page):
     page.goto((built_site / "ru" / "cite" / "index.html").as_uri())
     page.fill("#citation-input", "Постановление Кабинета Министров № 203 от 9 ноября 2005 г.")
@@ -120,7 +135,7 @@ def test_lookup_page_from_disk_shows_the_right_link(built_site, page):
 
 def test_lookup_reads_the_query_from_the_address(served_site, page):
     page.goto(served_site + "en/cite/?cite=CETS%20197%20art.%2013")
-    page.locator('.citation-results a[href="../instruments/coe-cets-197/#art-13"]').wait_for()
+    page.locator('.citation-results a[href="../provisions/coe-cets-197/art-13/"]').wait_for()
 
 
 def test_browser_resolver_agrees_with_python_on_every_citation(built_site, page, real_corpus):

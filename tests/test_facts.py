@@ -281,8 +281,8 @@ def test_who_connects_each_pair_is_what_the_article_supports(real_corpus, theme_
 
 
 def test_the_treaties_provisions_are_each_answered_or_said_to_be_unanswered(real_corpus):
-    """The rows the implementation tables must have (CETS 197 Article 26 has no national counterpart in the
-    sources, and says so), in the treaties' own order."""
+    """The lines the treaties' indexes of provisions must have (CETS 197 Article 26 has no national counterpart
+    in the sources, and says so), in the treaties' own order, each linking to the provision's page."""
     from victimlaw.pages import Site
 
     site = Site(real_corpus)
@@ -294,11 +294,12 @@ def test_the_treaties_provisions_are_each_answered_or_said_to_be_unanswered(real
         ("palermo-protocol-2000", ["art-6-1", "art-6-2", "art-6-3", "art-6-4", "art-6-5", "art-6-6", "art-8"]),
     ):
         html = site.render(site.pages[f"instruments/{inst_id}.md"], "en").html
-        table = html.split('<div class="stacked-table implementation">\n<table>', 1)[1].split("</table>", 1)[0]
-        rows = re.findall(r'<th scope="row"[^>]*><a href="#([a-z0-9-]+)"', table)
-        assert [row for row in rows if row in wanted] == wanted, rows
+        index = html.split('<ul class="provision-index">', 1)[1].split("</ul>", 1)[0]
+        rows = re.findall(r'<li id="([a-z0-9-]+)"><a class="provision-number" href="([^"]+)"', index)
+        assert [row for row, _ in rows if row in wanted] == wanted, rows
+        assert all(href == f"../../provisions/{inst_id}/{row}/" for row, href in rows)
     cets = site.render(site.pages["instruments/coe-cets-197.md"], "en").html
-    unanswered = cets.split('<a href="#art-26">', 1)[1].split("</tr>", 1)[0]
+    unanswered = cets.split('<li id="art-26">', 1)[1].split("</li>", 1)[0]
     assert "No national provision found in the sources" in unanswered
 
 

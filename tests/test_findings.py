@@ -114,9 +114,24 @@ def test_the_monitoring_page_shows_each_report_newest_first_with_its_findings(da
         page = pages[f"{lang}/monitoring/index.md"]
         links = re.findall(r'href="([^"]*)"', page)
         assert 'id="report-four"' in page and "../instruments/report-four.html" in links
-        assert "../instruments/treaty-three.html#art-13" in links and "../instruments/law-one.html" in links
+        assert "../provisions/treaty-three/art-13.html" in links and "../instruments/law-one.html" in links
         assert '<q lang="en">GRETA urges the authorities.</q>' in page  # the words, in their own language
         if lang != "en":
             assert f"<q>{corpus.by_id['report-four'].findings[0].translation[lang]}</q>" in page
         else:  # the words are English: no translation beside them
             assert 'class="translation"' not in page
+
+
+def test_a_finding_is_on_its_reports_page_and_on_the_page_of_each_provision_it_concerns(data_dir):
+    from victimlaw.pages import render_site
+
+    corpus = load(data_dir, with_report(data_dir))
+    pages = render_site(corpus, directory_urls=False)
+    for lang in LANGUAGES:
+        report = pages[f"{lang}/instruments/report-four.md"]
+        assert 'id="findings"' in report and "GRETA urges the authorities." in report
+        provision = pages[f"{lang}/provisions/treaty-three/art-13.md"]
+        section = provision.split('id="findings"', 1)[1].split("<h2", 1)[0]
+        assert 'id="report-report-four"' in section and "GRETA urges the authorities." in section
+        law = pages[f"{lang}/instruments/law-one.md"]
+        assert 'id="findings"' not in law

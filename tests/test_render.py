@@ -42,6 +42,7 @@ def test_every_record_has_a_page_in_every_language_plus_catalogue_and_references
             "monitoring/index.md",
         )
     }
+    expected |= {f"{lang}/provisions/treaty-three/art-13.md" for lang in LANGUAGES}  # a treaty's provisions
     expected |= {"data/instruments.json", "data/instruments.csv"} | {
         f"data/instruments-{lang}.csl.json" for lang in LANGUAGES
     }
@@ -200,8 +201,8 @@ def test_a_kind_added_to_the_schema_is_in_the_order_at_once(tmp_path, monkeypatc
 
 def test_official_facts_render_with_their_pages_and_words(data_dir):
     """A treaty page: Azerbaijan's steps with the approving act, official pages quoted in their language with
-    the date they were read, a provision's official words in a block marked with its language, and a provision
-    whose words were not found said to be so."""
+    the date they were read; its provisions' pages: a provision's official words in a block marked with its
+    language, and a provision whose words were not found said to be so, with the official page to read them."""
     treaty = MINIMAL.index("  - id: treaty-three")
     text = MINIMAL[:treaty] + with_official_facts(MINIMAL[treaty:])
     (data_dir / "instruments.yaml").write_text(text, encoding="utf-8")
@@ -216,12 +217,20 @@ def test_official_facts_render_with_their_pages_and_words(data_dir):
     assert "<dt>Approval by law: 11 May 2010</dt>" in en
     assert 'Approving act: <a href="law-one.html">First law</a> (No. 1-IIQ)' in en
     assert '<span lang="az">«Bakı şəhəri, 11 may 2010-cu il»</span> (retrieved 28 November 2026)' in en
+    words = pages["en/provisions/treaty-three/art-13.md"]
     assert (
         '<blockquote lang="en">\n<p>Article 13</p>\n<p>Each Party shall provide &lt;30 days&gt;.</p>\n</blockquote>'
-        in en
+        in words
     )
-    assert "<strong>Official text (excerpt)</strong>" in en
-    assert "were found neither in the article nor on an official page" in en
+    assert "<strong>Official text (excerpt)</strong>" in words
+    assert "blockquote" not in en  # the instrument's page is an index: the words are on the provision's
+    unfound = pages["en/provisions/treaty-three/art-26.md"]
+    assert "were found neither in the article nor on an official page" in unfound
+    assert (
+        "They can be read on the instrument&#39;s official page: "
+        '<a href="https://example.org/treaty-three" rel="noopener">example.org</a>'
+    ) in unfound
+    assert "<em>neither its words nor a summary found in the sources</em>" in en
     assert "Утверждение законом: 11 мая 2010 г." in ru
     law = pages["en/instruments/law-one.md"]
     assert 'id="azerbaijan"' not in law  # a national act has no such section
@@ -277,7 +286,7 @@ def test_a_theme_page_quotes_the_words_of_the_provisions_it_compares(themed_dir)
     assert "text-law-one-art-1" not in en and "text-decision-two" not in en  # no words found; a whole act
     quoted = en.index('id="text-treaty-three-art-13"')
     assert en.index('<blockquote lang="en">\n<p>Article 13</p>', quoted) > quoted
-    assert '<a href="../instruments/treaty-three.html#art-13">Summary and sources</a>' in en
+    assert '<a href="../provisions/treaty-three/art-13.html">Summary and sources</a>' in en
     assert "The words of the other provisions compared were not found on an official page" in en
     assert 'id="texts">Müqayisə olunan müddəaların mətni' in az
 
@@ -294,9 +303,9 @@ def test_a_theme_page_leaves_words_beyond_its_budget_to_the_acts_page(themed_dir
     path.write_text(text[:treaty] + treaty_text, encoding="utf-8")
     pages = render_site(load_corpus(path), directory_urls=False)
     en = pages["en/themes/recovery.md"]
-    assert long_words not in en and long_words in pages["en/instruments/treaty-three.md"]
+    assert long_words not in en and long_words in pages["en/provisions/treaty-three/art-13.md"]
     assert 'id="text-treaty-three-art-13"' in en
-    assert '<a href="../instruments/treaty-three.html#art-13">Its words are quoted on the act&#39;s page</a>' in en
+    assert '<a href="../provisions/treaty-three/art-13.html">Its words are quoted on the provision&#39;s page</a>' in en
     assert len(en.encode()) < budget.BODY_BYTES
 
 

@@ -168,41 +168,50 @@ def test_the_sites_404_page_is_the_default_languages(built_site):
 
 
 def test_every_permanent_address_forwards_to_its_act_in_every_language(real_corpus, public_site, offline_site):
-    """model/identity.py's addresses, every act's and every provision's (below its act's own): a page at each, in each language, public
-    and offline, forwarding to the act's page (at the provision's heading, which the page has)."""
+    """model/identity.py's addresses, every act's and every provision's (below its act's own): a page at each, in each
+    language, public and offline, forwarding to the act's page, or to the provision's own page (an international
+    instrument's) or else its heading on the act's page."""
     import json
 
+    from victimlaw.layout import has_provision_pages
     from victimlaw.model.addressbook import act_and_provision_addresses
 
     uris = {
         record["id"]: record["uri"]
         for record in json.loads((public_site / "data/instruments.json").read_text())["instruments"]
     }
-    provisions = 0
+    provisions = paged = 0
     for inst in real_corpus.instruments:
         addresses = inst.identity.addresses
         assert uris[inst.id] == f"https://example.org/lawref/{addresses[0]}"  # every act has one
         for lang in LANGUAGES:
-            for site, act_page in (
-                (public_site, f"{PREFIX[lang]}instruments/{inst.id}/index.html"),
-                (offline_site, f"{PREFIX[lang]}instruments/{inst.id}.html"),
-            ):
+            for site, suffix in ((public_site, "/index.html"), (offline_site, ".html")):
+                act_page = f"{PREFIX[lang]}instruments/{inst.id}{suffix}"
                 act_html = (site / act_page).read_text(encoding="utf-8")
                 for address, provision in act_and_provision_addresses(inst):
                     rel = f"{PREFIX[lang]}{address}index.html"
                     page = (site / rel).read_text(encoding="utf-8")
                     refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page).group(1)
                     shown = re.search(r'<p>[^<]*<a href="([^"]+)">', page).group(1)
-                    anchor = provision.id if provision else ""
-                    assert resolve(site, rel, refresh) == resolve(site, rel, shown) == (site / act_page, anchor), rel
-                    if provision:
+                    target, anchor = act_page, ""
+                    if provision and has_provision_pages(inst):
+                        target = f"{PREFIX[lang]}provisions/{inst.id}/{provision.id}{suffix}"
+                        assert 'id="title"' in (site / target).read_text(encoding="utf-8")
+                        paged += 1
+                    elif provision:
+                        anchor = provision.id
                         assert f'id="{provision.id}"' in act_html
-                        provisions += 1
+                    assert resolve(site, rel, refresh) == resolve(site, rel, shown) == (site / target, anchor), rel
+                    provisions += bool(provision)
                     assert f'<html lang="{lang}">' in page
                     if site == public_site:
-                        canonical = "https://example.org/lawref/" + act_page.removesuffix("index.html")
+                        canonical = "https://example.org/lawref/" + target.removesuffix("index.html")
                         assert f'<link rel="canonical" href="{canonical}">' in page
     assert provisions == 2 * len(LANGUAGES) * sum(len(inst.provisions) for inst in real_corpus.instruments)
+    assert paged == 2 * len(LANGUAGES) * sum(
+        len(i.provisions) for i in real_corpus.instruments if has_provision_pages(i)
+    )
+    assert paged > 0
     assert (public_site / "en/cets/197/art/4_e/index.html").is_file()
     assert (offline_site / "ru/id/law/2005/958-IIQ/art/20.4-1/index.html").is_file()
     assert (public_site / "id/decision/2008-02-01/index.html").is_file()

@@ -166,11 +166,11 @@ def test_theme_table_links_each_provision_anchor_and_shows_the_basis(themed_page
     table = html.split("<table>", 1)[1].split("</table>", 1)[0]
     rows = table.split("<tr>")[2:]
     assert len(rows) == 2
-    assert '<a href="../instruments/treaty-three.html#art-13">Third convention, Article 13</a>' in rows[0]
+    assert '<a href="../provisions/treaty-three/art-13.html">Third convention, Article 13</a>' in rows[0]
     assert '<a href="../instruments/law-one.html#art-1">First law, Article 1</a>' in rows[0]
-    assert "Both 30 days." in rows[0] and 'Source article <a href="#basis-1">[1]</a>' in rows[0]
+    assert "Both 30 days." in rows[0] and 'the source article connects them <a href="#basis-1">[1]</a>' in rows[0]
     assert '<a href="../instruments/decision-two.html">Second decision</a> (the act as a whole)' in rows[1]
-    assert "Editors, from the official texts" in rows[1] and "#basis-" not in rows[1]
+    assert "compared by the site&#39;s editors from the texts" in rows[1] and "#basis-" not in rows[1]
     quoted = html.split('id="basis-1"', 1)[1].split("</div>", 1)[0]
     assert (
         '<span lang="az">«some words on <mark title="names the international side">the treaty</mark> and '
@@ -184,7 +184,7 @@ def test_instrument_pages_list_their_themes_and_provision_backlinks(themed_pages
     provision = law.split('id="art-1"', 1)[1].split("<h2", 1)[0]
     assert (
         "<p>Compared with:</p>" in provision
-        and '<a href="treaty-three.html#art-13">Third convention, Article 13</a>' in provision
+        and '<a href="../provisions/treaty-three/art-13.html">Third convention, Article 13</a>' in provision
     )
     decision = to_html(themed_pages["ru/instruments/decision-two.md"])
     assert "Сопоставляется с (акт в целом)" in decision and 'href="treaty-three.html"' in decision
@@ -266,20 +266,39 @@ def test_each_basis_is_named_and_explained_in_every_language():
         assert all(set(words) == set(LANGUAGES) for words in strings()[group].values())
 
 
+def test_each_correspondence_is_named_explained_and_marked_in_every_language():
+    """The legend of the marks lists the vocabulary in its order (the strongest first), one mark each."""
+    import json
+
+    from victimlaw.labels import strings
+    from victimlaw.model.themes import CORRESPONDENCE
+
+    schema = json.loads((DATA / "themes.schema.json").read_text(encoding="utf-8"))
+    assert tuple(schema["$defs"]["mapping"]["properties"]["correspondence"]["enum"]) == CORRESPONDENCE
+    for group in ("correspondence", "correspondence_meaning", "correspondence_mark"):
+        assert tuple(strings()[group]) == CORRESPONDENCE
+        assert all(set(words) == set(LANGUAGES) for words in strings()[group].values())
+    for lang in LANGUAGES:
+        marks = [strings()["correspondence_mark"][value][lang] for value in CORRESPONDENCE]
+        assert len(set(marks)) == len(marks)
+
+
 def test_a_treaty_page_answers_each_of_its_provisions_in_order(themed_pages):
-    """Azerbaijan's implementation, article by article: every provision of the treaty in its order, the acts
-    that answer it with their correspondence and basis, or that none was found."""
+    """Azerbaijan's implementation, article by article: a line per provision of the treaty, in its order, linking
+    to the provision's page, with the acts that answer it and a mark of how far (its word for screen readers),
+    under the marks' legend."""
     html = to_html(themed_pages["en/instruments/treaty-three.md"])
-    table = html.split('<div class="stacked-table implementation">\n<table>', 1)[1].split("</table>", 1)[0]
-    assert [m for m in re.findall(r'<th scope="row"[^>]*><a href="#([a-z0-9-]+)"', table)] == ["art-13"]
-    row = table.split("<tbody>", 1)[1]
-    assert '<a href="law-one.html#art-1">First law, Article 1</a>' in row
+    index = html.split('<ul class="provision-index">', 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r'<li id="([a-z0-9-]+)">', index) == ["art-13"]
+    assert '<a class="provision-number" href="../provisions/treaty-three/art-13.html">Article 13</a>' in index
     assert (
-        '<td data-label="Correspondence">partly</td>' in row
-        and 'Source article <a href="../themes/recovery.html#basis-1">[1]</a>' in row
-    )
+        '<span class="correspondence-mark correspondence-partly" aria-hidden="true">◐</span>'
+        '<span class="visually-hidden">partly</span>&nbsp;'
+        '<a href="../provisions/treaty-three/art-13.html#answer-law-one">Law No. 1-IIQ · 2005</a> (Art. 1)'
+    ) in index
+    assert html.index('class="marks-legend"') < html.index('class="provision-index"')
     law = to_html(themed_pages["en/instruments/law-one.md"])
-    assert "stacked-table implementation" not in law  # a national act answers; it is not answered
+    assert "provision-index" not in law  # a national act answers; it is not answered
 
 
 def test_provisions_stand_in_their_acts_order():

@@ -74,6 +74,7 @@ KINDS = [
     Kind("catalogue", "instruments/"),
     Kind("instrument-decision-203-2005", "instruments/decision-203-2005/"),
     Kind("instrument-coe-cets-197", "instruments/coe-cets-197/"),
+    Kind("provision-coe-cets-197-art-12", "provisions/coe-cets-197/art-12/"),
     Kind("theme", "themes/victim-definition/"),
     Kind("themes", "themes/"),
     Kind("matrix", "themes/matrix/"),

@@ -43,7 +43,7 @@ def _cite(args) -> int:
             "id": m.id,
             "provision": m.provision,
             "score": m.score,
-            "url": act_url(args.lang, m.id, m.provision),
+            "url": act_url(args.lang, corpus.by_id[m.id], m.provision),
         }
         for m in matches
     ]

@@ -45,6 +45,7 @@ class Labels:
         self.stance = pick("stance")
         self.correspondence = pick("correspondence")
         self.correspondence_meaning = pick("correspondence_meaning")
+        self.correspondence_mark = pick("correspondence_mark")
         self.gender = data["gender"].get(lang, {})
         self.month = data["month"][lang]
         self.month_nominative = data["month_nominative"][lang]

@@ -14,10 +14,12 @@ from mkdocs.structure.files import File
 from . import DEFAULT_LANGUAGE
 
 ACTS_FOLDER = "instruments"  # the acts' pages, and the catalogue's (its index.md)
+PROVISIONS_FOLDER = "provisions"  # the pages of international provisions, a folder per act
 
 
 class Act(Protocol):
     id: str
+    level: str
 
 
 class ActPage(NamedTuple):
@@ -28,6 +30,26 @@ class ActPage(NamedTuple):
 def act_page(act_id: str, provision_id: str | None = None) -> ActPage:
     """An act's page and, for one of its provisions, the id of that provision's heading on it."""
     return ActPage(f"{ACTS_FOLDER}/{act_id}.md", provision_id)
+
+
+def has_provision_pages(act: Act) -> bool:
+    """Whether each provision of the act has a page of its own: an international or regional instrument's do,
+    for they are what the site compares Azerbaijan's law against; a national act's provisions stay headings of
+    its page."""
+    return act.level != "national"
+
+
+def provision_path(act_id: str, provision_id: str) -> str:
+    """The page of one provision of an act that has them (has_provision_pages), below a language's folder."""
+    return f"{PROVISIONS_FOLDER}/{act_id}/{provision_id}.md"
+
+
+def provision_page(act: Act, provision_id: str | None = None) -> ActPage:
+    """Where a link to an act, or to one of its provisions, goes: the provision's own page where it has one,
+    else the act's page at the provision's heading."""
+    if provision_id and has_provision_pages(act):
+        return ActPage(provision_path(act.id, provision_id), None)
+    return act_page(act.id, provision_id)
 
 
 def act_path(act: Act) -> str:
@@ -44,8 +66,9 @@ def page_url(lang: str, path: str, directory_urls: bool) -> str:
     return url
 
 
-def act_url(lang: str, act_id: str, provision_id: str | None = None, directory_urls: bool = True) -> str:
-    """The address of an act's page from the site's root, at the provision's heading if one is given."""
-    path, anchor = act_page(act_id, provision_id)
+def act_url(lang: str, act: Act, provision_id: str | None = None, directory_urls: bool = True) -> str:
+    """The address, from the site's root, of an act's page or of one of its provisions (provision_page: its own
+    page where it has one, else its heading on the act's page)."""
+    path, anchor = provision_page(act, provision_id)
     url = page_url(lang, path, directory_urls)
     return f"{url}#{anchor}" if anchor else url

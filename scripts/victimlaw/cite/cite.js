@@ -256,8 +256,11 @@
         var inst = byId[m.id], item = template.content.firstElementChild.cloneNode(true);
         var provision = m.provision && inst.provisions.filter(function (p) { return p.id === m.provision; })[0];
         var name = item.querySelector(".citation-name"), official = item.querySelector(".citation-official");
-        // the act's page at the provision's heading, as layout.py's act_page places them
-        name.href = data.base + inst.id + data.suffix + (m.provision ? "#" + m.provision : "");
+        // the provision's own page, else the act's page at the provision's heading, as layout.py's
+        // provision_page places them
+        name.href = provision && provision.own_page
+          ? data.provision_base + inst.id + "/" + provision.id + data.suffix
+          : data.base + inst.id + data.suffix + (m.provision ? "#" + m.provision : "");
         name.textContent = inst.name + (provision ? " — " + provision.label : "");
         item.querySelector(".citation-facts").textContent = inst.facts;
         item.querySelector(".citation-text").textContent = provision ? provision.citation : inst.citation;

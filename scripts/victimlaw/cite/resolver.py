@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import LANGUAGES
-from ..layout import ACTS_FOLDER
+from ..layout import ACTS_FOLDER, PROVISIONS_FOLDER, has_provision_pages
 from ..model.corpus import Corpus, Instrument, Provision
 from ..search.words import Equivalents, WordRules, word_prefix, word_rules
 from .reading import Query, fold, js_patterns, kind_of, number_forms, parse, provision_key, python_patterns, vocabulary
@@ -190,7 +190,7 @@ def browser_data(
     for words, scoring weights included, come from search/words.js, which every page loads); `citations`:
     an act's citation, or one of its provisions', in each language, as the act's page gives it (Site.citations);
     `locations`: each act's page from the site's root, as the site search knows it (the search puts the acts a
-    query cites first)."""
+    query cites first), and each provision's own page where it has one ("<act id>#<provision id>")."""
     rules = resolver.rules
     instruments = []
     for inst in corpus.instruments:
@@ -208,6 +208,8 @@ def browser_data(
                         "key": provision_key(p.number, rules),
                         "label": t.provision_label(p.unit, p.number),
                         "citation": citations(inst, p)[t.lang],
+                        "own_page": has_provision_pages(inst),  # below provision_base, else the act's page
+                        "location": locations.get(f"{inst.id}#{p.id}"),  # that page, as the search knows it
                     }
                     for p in inst.provisions
                 ],
@@ -229,5 +231,6 @@ def browser_data(
         "provision_count": resolver.provision_count,
         "specific_limit": resolver.specific_limit,
         "base": f"../{ACTS_FOLDER}/",  # from the lookup's folder (cite/) to the acts'
+        "provision_base": f"../{PROVISIONS_FOLDER}/",  # and to the provisions' pages, a folder per act
         "suffix": "/" if directory_urls else ".html",
     }

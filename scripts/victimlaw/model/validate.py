@@ -20,6 +20,8 @@ SECTION_ANCHORS = {
     "cite",
     "themes",
     "sources",
+    "findings",
+    "implementation",
 }  # on instrument pages
 
 

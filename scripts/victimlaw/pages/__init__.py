@@ -10,8 +10,8 @@ made by `Site.url`, relative to the page that holds it, as mkdocs would have wri
 records each heading as it renders it (headings.py): the table of contents and the search index's sections are
 made from that record.
 
-The modules: base.py (what the kinds share), one module per kind (instrument, catalogue, references, lookup,
-timeline, themes, matrix), budget.py (the pages' size budget and pagination), relations.py (the relations
+The modules: base.py (what the kinds share), one module per kind (instrument, provision, catalogue, references,
+lookup, timeline, themes, matrix, monitoring), budget.py (the pages' size budget and pagination), relations.py (the relations
 picture), forward.py (the pages at permanent addresses), ahead.py (rendering in worker processes).
 """
 
@@ -28,7 +28,7 @@ from mkdocs.utils import get_relative_url
 from .. import DEFAULT_LANGUAGE, LANGUAGES, language_folder, search
 from ..exports import citations
 from ..labels import Labels, strings
-from ..layout import act_page, page_url
+from ..layout import has_provision_pages, page_url, provision_page
 from ..model.corpus import Corpus, Instrument, Provision
 from ..model.vocabularies import TREATY_KINDS
 from ..search.words import word_rules
@@ -40,6 +40,7 @@ from .instrument import InstrumentPages
 from .lookup import LookupPage
 from .matrix import MatrixPages
 from .monitoring import MonitoringPage
+from .provision import ProvisionPages
 from .references import ReferencesPage
 from .themes import ThemePages, ThemesIndexPage
 from .timeline import TimelinePages
@@ -47,6 +48,7 @@ from .timeline import TimelinePages
 # The one list of page kinds: the site's generated pages and the folders that hold them follow from it.
 PAGE_KINDS: tuple[type[PageKind], ...] = (
     InstrumentPages,
+    ProvisionPages,
     CataloguePages,
     ReferencesPage,
     LookupPage,
@@ -80,6 +82,7 @@ def environment() -> Environment:
     env.filters["host"] = lambda address: urlsplit(address).netloc.removeprefix("www.")
     env.globals.update(
         TREATY_KINDS=TREATY_KINDS,
+        has_provision_pages=has_provision_pages,
         SUPPORTED_LABELS={"official_url": "official_page"},  # a source's `supports`: the label of each field
     )
     return env
@@ -189,7 +192,9 @@ class Site:
             t=t,
             corpus=self.corpus,
             url=lambda to, anchor=None: self.url(lang, page.path, to, anchor),
-            act_url=lambda act_id, provision_id=None: self.url(lang, page.path, *act_page(act_id, provision_id)),
+            act_url=lambda act_id, provision_id=None: self.url(
+                lang, page.path, *provision_page(self.corpus.by_id[act_id], provision_id)
+            ),
             record_heading=headings.record,
             **values,
         )

@@ -1,8 +1,8 @@
 """What every page kind shares: a generated page (`Page`), the kind's base class (`PageKind`), what a kind may use of
 the build's site (`SiteView`, which `Site` in pages/__init__.py is) and a page as rendered (`Rendered`).
 
-Each kind is a module of its own beside this one (instrument, catalogue, references, lookup, timeline, themes,
-matrix), as Material's blog plugin makes each of its generated kinds a class (Post, View, Archive, Category).
+Each kind is a module of its own beside this one (instrument, provision, catalogue, references, lookup, timeline,
+themes, matrix), as Material's blog plugin makes each of its generated kinds a class (Post, View, Archive, Category).
 """
 
 from __future__ import annotations

@@ -1,21 +1,21 @@
-"""A page per instrument (instruments/<id>.md): facts, purpose, provisions, relations, citations, themes, sources."""
+"""A page per instrument (instruments/<id>.md): facts, purpose, provisions, relations, citations, themes, sources.
+An international instrument's provisions have pages of their own (provision.py): its page lists them, a line each."""
 
 from __future__ import annotations
 
 import base64
 import json
 from collections.abc import Iterable
-from functools import cached_property
 from typing import Any, NamedTuple
 from urllib.parse import urlencode, urljoin
 
 from ..exports import citations, zotero
 from ..labels import Labels
+from ..layout import has_provision_pages
 from ..model.corpus import Instrument, Provision
-from ..model.themes import Mapping, Theme
 from .base import Page, PageKind, act_path
 from .catalogue import CataloguePages
-from .themes import numbered_evidence
+from .provision import ActAnswer, ProvisionPages, gist
 
 
 class InstrumentPages(PageKind):
@@ -37,31 +37,21 @@ class InstrumentPages(PageKind):
             "downloads": self.downloads(inst, t),
             "citations": self.site.citations(inst),
             "report": self.report_url(inst, t),
-            "implementation": self.implementation(inst),
+            "implementation": self.implementation(inst, t),
+            "provision_pages": has_provision_pages(inst),
             "place": self.site.kind(CataloguePages).places[inst.id],
         }
 
-    def implementation(self, inst: Instrument) -> list[tuple[Provision, list[Answer]]]:
-        """For an international instrument: each provision, in its order, with the mappings that set
-        Azerbaijani acts beside it (none: the page says no national provision was found in the sources)."""
-        if inst.level == "national" or not inst.provisions:
+    def implementation(self, inst: Instrument, t: Labels) -> list[IndexLine]:
+        """For an instrument whose provisions have pages: a line per provision, in its order, with the national
+        acts the themes set beside it (none: the line says no national provision was found in the sources)."""
+        if not has_provision_pages(inst):
             return []
-        corpus = self.site.corpus
+        provisions = self.site.kind(ProvisionPages)
         return [
-            (
-                provision,
-                [
-                    Answer(theme, theme.mappings[index], self.evidence_numbers[theme.id].get(index))
-                    for theme, index in corpus.answering(inst.id, provision.id)
-                ],
-            )
+            IndexLine(provision, gist(provision, t.lang), provisions.answers(inst, provision))
             for provision in inst.provisions
         ]
-
-    @cached_property
-    def evidence_numbers(self) -> dict[str, dict[int, int]]:
-        """Each theme's numbers for its mappings' quotations of the article, as its page shows them."""
-        return {theme.id: numbered_evidence(theme)[0] for theme in self.site.corpus.themes}
 
     def label(self, page: Page, t: Labels, values: dict[str, Any]) -> str:
         return t.facts(values["inst"])
@@ -116,9 +106,9 @@ class InstrumentPages(PageKind):
         ]
 
 
-class Answer(NamedTuple):
-    """A mapping that answers an international provision, with the number of its quotations on the theme page."""
+class IndexLine(NamedTuple):
+    """A provision's line in its instrument's index: what it is about and the national acts answering it."""
 
-    theme: Theme
-    mapping: Mapping
-    evidence_number: int | None
+    provision: Provision
+    gist: str | None  # its title or the start of its summary (provision.gist); None: neither was found
+    acts: list[ActAnswer]

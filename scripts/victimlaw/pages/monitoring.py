@@ -4,10 +4,12 @@ the treaties, newest first, each with what it found (model/findings.py) in the b
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any
 
 from ..labels import Labels
 from ..model.corpus import Instrument
+from ..model.findings import Finding
 from .base import Page, PageKind
 
 
@@ -33,3 +35,19 @@ class MonitoringPage(PageKind):
             if inst.kind == "report" and (inst.findings or any(rel.type == "evaluates" for rel in inst.relations))
         ]
         return sorted(found, key=lambda inst: (inst.date or "9999", inst.id), reverse=True)
+
+    def concerning(self, record: str, provision: str) -> list[tuple[Instrument, list[Finding]]]:
+        """The findings about a provision, by report in the reports' order."""
+        return self.by_provision.get((record, provision), [])
+
+    @cached_property
+    def by_provision(self) -> dict[tuple[str, str], list[tuple[Instrument, list[Finding]]]]:
+        found: dict[tuple[str, str], list[tuple[Instrument, list[Finding]]]] = {}
+        for report in self.reports():
+            for finding in report.findings:
+                for key in finding.concerns:
+                    by_report = found.setdefault(key, [])
+                    if not by_report or by_report[-1][0] is not report:
+                        by_report.append((report, []))
+                    by_report[-1][1].append(finding)
+        return found

@@ -275,9 +275,14 @@
       if (!cite || !lookup) return [];
       var matches = (shards.resolver || (shards.resolver = new lookup.Resolver(cite))).resolve(query);
       if (!matches.length || matches.length > ACTS) return [];
-      var locations = {};
-      cite.instruments.forEach(function (inst) { locations[inst.id] = inst.location; });
-      return matches.map(function (m) { return index.manifest.pageLocations.indexOf(locations[m.id]); })
+      var locations = {};  // an act's page, and a provision's own page where it has one (act id#provision id)
+      cite.instruments.forEach(function (inst) {
+        locations[inst.id] = inst.location;
+        inst.provisions.forEach(function (p) { if (p.location) locations[inst.id + "#" + p.id] = p.location; });
+      });
+      return matches.map(function (m) {
+        return index.manifest.pageLocations.indexOf(locations[m.id + "#" + m.provision] || locations[m.id]);
+      })
         .filter(function (page) { return page >= 0; });
     });
   }
