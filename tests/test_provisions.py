@@ -208,3 +208,14 @@ def test_the_national_words_a_provision_page_quotes_are_bounded_by_the_texts_bud
         '<p>Article 144-1: <a href="../../../instruments/criminal-code/#art-144-1">Its words are quoted on the act&#39;s'
         " page</a></p>"
     ) in code
+
+
+def test_a_national_provision_lists_the_acts_that_amended_it_in_date_order(real_corpus):
+    from victimlaw.pages import Site
+
+    site = Site(real_corpus, True, None, None)
+    page = site.pages["instruments/criminal-code.md"]
+    html = site.render(page, "en").html
+    section = html.split('id="art-144-1"', 1)[1].split("<h3", 1)[0]
+    history = section.split('class="provision-history"', 1)[1].split("</ul>", 1)[0]
+    assert "added article 144-1" in history and "30 September 2005" in history

@@ -12,8 +12,8 @@ from urllib.parse import urlencode, urljoin
 from ..exports import citations, zotero
 from ..labels import Labels
 from ..layout import has_provision_pages
-from ..model.corpus import Instrument, Provision
-from .base import Page, PageKind, act_path
+from ..model.corpus import Instrument, Provision, Relation
+from .base import Page, PageKind, act_path, by_date
 from .catalogue import CataloguePages
 from .provision import ActAnswer, ProvisionPages, gist
 
@@ -40,7 +40,17 @@ class InstrumentPages(PageKind):
             "implementation": self.implementation(inst, t),
             "provision_pages": has_provision_pages(inst),
             "place": self.site.kind(CataloguePages).places[inst.id],
+            "history": self.history(inst),
         }
+
+    def history(self, inst: Instrument) -> dict[str, list[tuple[Relation, Instrument]]]:
+        """Per provision: the acts that amended it (inserted it, changed it), in their dates' order, each with
+        what its relation says it did."""
+        found: dict[str, list[tuple[Relation, Instrument]]] = {}
+        for rel in inst.incoming:
+            if rel.type == "amends" and rel.provision:
+                found.setdefault(rel.provision, []).append((rel, self.site.corpus.by_id[rel.source]))
+        return {key: sorted(acts, key=lambda item: by_date(item[1])) for key, acts in found.items()}
 
     def implementation(self, inst: Instrument, t: Labels) -> list[IndexLine]:
         """For an instrument whose provisions have pages: a line per provision, in its order, with the national
