@@ -14,6 +14,7 @@ PAGES = [
     "instruments/decision-203-2005/",
     "instruments/coe-cets-197/",  # an index of provisions, marks and their legend
     "provisions/coe-cets-197/art-12/",
+    "monitoring/",  # findings: stances, quotations in two languages, the pages quoted
     "themes/recovery-reflection/",
     "themes/matrix/",
     "cite/",

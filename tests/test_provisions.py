@@ -111,7 +111,7 @@ def test_a_provision_page_leads_back_to_its_instrument_and_on_to_its_neighbours(
     crumbs = html.split('<nav class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
     name = real_corpus.by_id["coe-cets-197"].name("ru")
     assert crumbs.endswith(f' › <a href="../../../instruments/coe-cets-197/">{name}</a>')
-    assert '<a href="../../../instruments/coe-cets-197/#implementation">Все положения этого документа</a>' in html
+    assert '<a href="../../../instruments/coe-cets-197/#implementation">Все положения этого акта</a>' in html
     pager = html.split('<nav class="group-pager"', 1)[1]
     assert 'href="../art-11/" rel="prev">← Статья 11</a>' in pager and 'href="../art-13/" rel="next">' in pager
 

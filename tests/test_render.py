@@ -333,9 +333,9 @@ def test_an_editors_note_is_shown_beside_the_quotation_it_corrects(data_dir):
     corpus = load_corpus(data_dir / "instruments.yaml")
     pages = render_site(corpus, directory_urls=False)
     for lang, label, words in (
-        ("az", "Redaksiya qeydi", "Məqalə səhv edir."),
+        ("az", "Saytın redaktorlarının qeydi", "Məqalə səhv edir."),
         ("en", "Editors' note", "The article errs."),
-        ("ru", "Примечание редакции", "Статья ошибается."),
+        ("ru", "Примечание редакторов сайта", "Статья ошибается."),
     ):
         html = pages[f"{lang}/instruments/decision-two.md"]
         quotation = html.split("«other words»", 1)[1].split("</li>", 1)[0]
