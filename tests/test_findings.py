@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from markupsafe import escape
 
 from test_corpus import errors, load
 from victimlaw import LANGUAGES
+from victimlaw.labels import Labels
 
 REPORT = """\
   - id: report-four
@@ -133,5 +135,6 @@ def test_a_finding_is_on_its_reports_page_and_on_the_page_of_each_provision_it_c
         provision = pages[f"{lang}/provisions/treaty-three/art-13.md"]
         section = provision.split('id="findings"', 1)[1].split("<h2", 1)[0]
         assert 'id="report-report-four"' in section and "GRETA urges the authorities." in section
+        assert str(escape(Labels(lang).ui["finding_linked_by_editors"])) in section  # the words name no article
         law = pages[f"{lang}/instruments/law-one.md"]
         assert 'id="findings"' not in law
