@@ -124,7 +124,7 @@ def test_the_monitoring_page_shows_each_report_newest_first_with_its_findings(da
             assert 'class="translation"' not in page
 
 
-def test_a_finding_is_on_its_reports_page_and_on_the_page_of_each_provision_it_concerns(data_dir):
+def test_a_finding_is_on_its_reports_page_the_pages_of_the_provisions_it_concerns_and_the_acts_it_names(data_dir):
     from victimlaw.pages import render_site
 
     corpus = load(data_dir, with_report(data_dir))
@@ -136,5 +136,7 @@ def test_a_finding_is_on_its_reports_page_and_on_the_page_of_each_provision_it_c
         section = provision.split('id="findings"', 1)[1].split("<h2", 1)[0]
         assert 'id="report-report-four"' in section and "GRETA urges the authorities." in section
         assert str(escape(Labels(lang).ui["finding_linked_by_editors"])) in section  # the words name no article
-        law = pages[f"{lang}/instruments/law-one.md"]
-        assert 'id="findings"' not in law
+        law = pages[f"{lang}/instruments/law-one.md"]  # the words name it: what they said, under their report
+        section = law.split('id="findings"', 1)[1]
+        assert 'id="report-report-four"' in section and "GRETA urges the authorities." in section
+        assert 'id="findings"' not in pages[f"{lang}/instruments/decision-two.md"]

@@ -15,6 +15,7 @@ from ..layout import has_provision_pages
 from ..model.corpus import Instrument, Provision, Relation
 from .base import Page, PageKind, act_path, by_date
 from .catalogue import CataloguePages
+from .monitoring import MonitoringPage
 from .provision import ActAnswer, ProvisionPages, gist
 
 
@@ -41,6 +42,7 @@ class InstrumentPages(PageKind):
             "provision_pages": has_provision_pages(inst),
             "place": self.site.kind(CataloguePages).places[inst.id],
             "history": self.history(inst),
+            "named_in_findings": self.site.kind(MonitoringPage).naming(inst.id),
         }
 
     def history(self, inst: Instrument) -> dict[str, list[tuple[Relation, Instrument]]]:

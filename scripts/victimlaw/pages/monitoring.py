@@ -51,3 +51,12 @@ class MonitoringPage(PageKind):
                         by_report.append((report, []))
                     by_report[-1][1].append(finding)
         return found
+
+    def naming(self, act: str) -> list[tuple[Instrument, list[Finding]]]:
+        """The findings whose words name a national act, by report in the reports' order."""
+        found = []
+        for report in self.reports():
+            named = [finding for finding in report.findings if act in finding.acts]
+            if named:
+                found.append((report, named))
+        return found
