@@ -219,3 +219,21 @@ def test_a_national_provision_lists_the_acts_that_amended_it_in_date_order(real_
     section = html.split('id="art-144-1"', 1)[1].split("<h3", 1)[0]
     history = section.split('class="provision-history"', 1)[1].split("</ul>", 1)[0]
     assert "added article 144-1" in history and "30 September 2005" in history
+
+
+def test_the_timeline_shows_azerbaijans_steps_with_each_treaty_at_their_dates(real_corpus):
+    from victimlaw.labels import Labels
+    from victimlaw.pages import Site
+
+    site = Site(real_corpus, True, None, None)
+    for lang in ("az", "en", "ru"):
+        t = Labels(lang)
+        html = site.render(site.pages["timeline/index.md"], lang).html
+        rows = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("<tr")
+        steps = [row for row in rows if 'class="treaty-step"' in row]
+        assert len(steps) == sum(1 for inst in real_corpus.instruments for s in inst.participation if s.date)
+        ratification = next(row for row in steps if t.date("2010-06-23") in row)
+        assert real_corpus.by_id["coe-cets-197"].name(lang) in ratification
+        assert t.participation_step["ratification"].lower() in ratification
+        approval = next(row for row in steps if t.date("2010-05-11") in row)  # with the approving law beside it
+        assert real_corpus.by_id["law-2010-ratification-cets-197"].name(lang) in approval

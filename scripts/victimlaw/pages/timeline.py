@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from ..labels import Labels
-from ..model.corpus import Instrument, Relation
+from ..model.corpus import Instrument, ParticipationStep, Relation
 from . import budget
 from .base import Page, PageKind, act_path, by_date
 from .catalogue import CataloguePages, by_year
@@ -27,6 +27,17 @@ class TimelinePages(PageKind):
     @cached_property
     def chronology(self) -> list[Instrument]:
         return sorted((i for i in self.site.corpus.instruments if i.date), key=by_date)
+
+    @cached_property
+    def steps(self) -> list[tuple[Instrument, ParticipationStep]]:
+        """Azerbaijan's dated steps with the treaties (signature, approval, ratification, entry into force), each
+        a row of its own: a treaty's timeline is more than its one date."""
+        found = [(inst, step) for inst in self.site.corpus.instruments for step in inst.participation if step.date]
+        return sorted(found, key=lambda item: (str(item[1].date), item[0].id))
+
+    def steps_in(self, years: set[str] | None) -> list[tuple[Instrument, ParticipationStep]]:
+        """The steps of those years (None: every one)."""
+        return [item for item in self.steps if years is None or str(item[1].date)[:4] in years]
 
     @cached_property
     def related(self) -> set[str]:
@@ -53,6 +64,7 @@ class TimelinePages(PageKind):
                 self,
                 {
                     "chronology": self.chronology,
+                    "steps": self.steps_in(None),
                     "undated": undated,
                     "years": None,
                     "subset": None,
@@ -61,6 +73,7 @@ class TimelinePages(PageKind):
             )
             return
         years: list[tuple[str | int | None, str, int]] = []  # (year, or the number of an undated page), path, count
+        dated_years = {year for year, _ in by_year(self.chronology)}
         for year, rows in by_year(self.chronology):
             pieces = sizes.timeline(rows, budget.TIMELINE_ROWS, budget.SPLIT_BYTES - budget.PAGE_FIXED_BYTES)
             for n, part in enumerate(pieces, start=1):
@@ -73,6 +86,7 @@ class TimelinePages(PageKind):
                     {
                         "label": label,
                         "chronology": part,
+                        "steps": self.steps_in({str(year)}) if n == 1 else [],
                         "undated": [],
                         "years": None,
                         "subset": part,
@@ -92,6 +106,7 @@ class TimelinePages(PageKind):
                         "label": n if len(pieces) > 1 else None,
                         "undated_part": True,
                         "chronology": [],
+                        "steps": [],
                         "undated": part,
                         "years": None,
                         "subset": part,
@@ -102,7 +117,15 @@ class TimelinePages(PageKind):
         yield Page(
             "timeline/index.md",
             self,
-            {"chronology": [], "undated": undated, "years": years, "subset": None, "picture": False},
+            {
+                "chronology": [],
+                # the steps of a year that has no page of its own
+                "steps": [item for item in self.steps if str(item[1].date)[:4] not in dated_years],
+                "undated": undated,
+                "years": years,
+                "subset": None,
+                "picture": False,
+            },
         )
 
     def values(self, page: Page, t: Labels) -> dict[str, Any]:
@@ -121,7 +144,12 @@ class TimelinePages(PageKind):
             "title": t.ui["timeline"],
             "heading": heading,
             "back": "timeline/index.md" if label else None,
-            **{key: page.values[key] for key in ("chronology", "undated")},
+            "rows": sorted(
+                [(str(inst.date), 0, inst.id, inst, None) for inst in page.values["chronology"]]
+                + [(str(step.date), 1, inst.id, inst, step) for inst, step in page.values["steps"]],
+                key=lambda row: row[:3],
+            ),
+            "undated": page.values["undated"],
             "years": years,
             "picture": picture,
         }
