@@ -91,12 +91,27 @@ SHAPE_RECORDS = 420
 HREF = re.compile(r'href="([^"#?]+)(?:#[^"]*)?"')
 
 
-@pytest.fixture(scope="module", params=list(SHAPES))
-def shaped(request, tmp_path_factory, real_corpus):
-    """Every generated page of a corpus of one shape, as the public site has them (directory URLs)."""
-    folder = tmp_path_factory.mktemp("shape")
-    corpus = load_corpus(write_corpus(folder, SHAPE_RECORDS, real_corpus, DATA, **SHAPES[request.param]))
+def render_shape(folder, shape: str, real_corpus):
+    corpus = load_corpus(write_corpus(folder, SHAPE_RECORDS, real_corpus, DATA, **SHAPES[shape]))
     return corpus, render_site(corpus, directory_urls=True)
+
+
+@pytest.fixture(scope="module")
+def all_shapes(tmp_path_factory, real_corpus):
+    """The corpora of every shape, rendered side by side on the machine's cores (each is seconds of work)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    folders = {shape: tmp_path_factory.mktemp("shape") for shape in SHAPES}
+    with ProcessPoolExecutor(2, multiprocessing.get_context("fork")) as pool:
+        futures = {shape: pool.submit(render_shape, folders[shape], shape, real_corpus) for shape in SHAPES}
+        return {shape: future.result() for shape, future in futures.items()}
+
+
+@pytest.fixture(params=list(SHAPES))
+def shaped(request, all_shapes):
+    """Every generated page of a corpus of one shape, as the public site has them (directory URLs)."""
+    return all_shapes[request.param]
 
 
 def addresses(pages: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
