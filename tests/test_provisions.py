@@ -234,6 +234,9 @@ def test_the_timeline_shows_azerbaijans_steps_with_each_treaty_at_their_dates(re
         assert len(steps) == sum(1 for inst in real_corpus.instruments for s in inst.participation if s.date)
         ratification = next(row for row in steps if t.date("2010-06-23") in row)
         assert real_corpus.by_id["coe-cets-197"].name(lang) in ratification
-        assert t.participation_step["ratification"].lower() in ratification
+        assert t.lower(t.participation_step["ratification"]) in ratification
+        if lang == "az":  # the Azerbaijani dotted capital İ lowered without a combining dot
+            signature = next(row for row in steps if t.date("2000-12-12") in row)
+            assert "Azərbaycan: imzalanma" in signature and "\u0307" not in html
         approval = next(row for row in steps if t.date("2010-05-11") in row)  # with the approving law beside it
         assert real_corpus.by_id["law-2010-ratification-cets-197"].name(lang) in approval

@@ -110,6 +110,13 @@ class Labels:
         label = self.date_kind[inst.date_kind]
         return label[self.gender[inst.kind]] if isinstance(label, dict) else label
 
+    def lower(self, text: str) -> str:
+        """A label in lower case mid-sentence: Azerbaijani has its own dotted and dotless i ("İmzalanma" is
+        "imzalanma", not Python's "i̇mzalanma" with a combining dot)."""
+        if self.lang == "az":
+            text = text.replace("İ", "i").replace("I", "ı")
+        return text.lower()
+
     def provision_label(self, unit: str, number: str) -> str:
         return self.unit[unit].format(n=number)
 
