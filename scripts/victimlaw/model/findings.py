@@ -41,10 +41,9 @@ def concern(reference: str) -> tuple[str, str]:
     return record, provision
 
 
-def check_findings(checker: Checker, records: list[dict]) -> None:
+def check_findings(checker: Checker, records: list[dict], by_id: dict[str, dict]) -> None:
     """Only a report makes findings; each is named once in its report, in a language the translation does not
-    repeat, and points at provisions and acts the data has."""
-    by_id = {rec["id"]: rec for rec in records}
+    repeat, and points at provisions and acts the data has (`by_id`: the records by their ids)."""
     for i, rec in enumerate(records):
         seen: set[str] = set()
         for j, finding in enumerate(rec.get("findings", [])):

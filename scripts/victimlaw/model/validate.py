@@ -79,8 +79,8 @@ class InstrumentChecker(Checker):
                 self._sources([finding["source"]], path + ("findings", j, "source"), ref_numbers)
             self._sources(rec["sources"], path + ("sources",), ref_numbers)
             self._evidence(rec, path)
-        check_findings(self, records)
         by_id = {rec["id"]: rec for rec in records}
+        check_findings(self, records, by_id)
         for i, rec in enumerate(records):
             for j, step in enumerate(rec.get("participation", [])):
                 if "law" in step and step["law"] not in by_id:

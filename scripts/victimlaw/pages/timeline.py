@@ -73,8 +73,9 @@ class TimelinePages(PageKind):
             )
             return
         years: list[tuple[str | int | None, str, int]] = []  # (year, or the number of an undated page), path, count
-        dated_years = {year for year, _ in by_year(self.chronology)}
-        for year, rows in by_year(self.chronology):
+        years_of_chronology = by_year(self.chronology)
+        dated_years = {year for year, _ in years_of_chronology}
+        for year, rows in years_of_chronology:
             pieces = sizes.timeline(rows, budget.TIMELINE_ROWS, budget.SPLIT_BYTES - budget.PAGE_FIXED_BYTES)
             for n, part in enumerate(pieces, start=1):
                 path = f"timeline/{year}.md" if n == 1 else f"timeline/{year}-{n}.md"
