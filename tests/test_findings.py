@@ -140,3 +140,19 @@ def test_a_finding_is_on_its_reports_page_the_pages_of_the_provisions_it_concern
         section = law.split('id="findings"', 1)[1]
         assert 'id="report-report-four"' in section and "GRETA urges the authorities." in section
         assert 'id="findings"' not in pages[f"{lang}/instruments/decision-two.md"]
+
+
+def test_the_ilo_committees_comments_name_the_amending_laws_in_its_words(real_corpus):
+    """The ILO Committee of Experts' pages are the official pages that name Laws 314-IVQD and 609-IVQD: each
+    law's number and date are checked against them, and the findings point at the acts they name."""
+    comments = [real_corpus.by_id[f"ilo-ceacr-c029-azerbaijan-{year}"] for year in (2015, 2021)]
+    assert [c.issuer for c in comments] == ["ilo-ceacr", "ilo-ceacr"]
+    amendments = comments[0].findings[0]
+    assert amendments.acts == ("law-314-ivqd", "law-609-ivqd")
+    for law in ("law-314-ivqd", "law-609-ivqd"):
+        inst = real_corpus.by_id[law]
+        assert inst.number in amendments.source.passage
+        assert any(s.type == "official" and "number" in s.supports for s in inst.sources)
+    assert [f.stance for f in comments[1].findings] == ["notes", "notes", "requests"]
+    for lang in LANGUAGES:
+        assert Labels(lang).stance["requests"]

@@ -218,7 +218,10 @@ def test_a_national_provision_lists_the_acts_that_amended_it_in_date_order(real_
     html = site.render(page, "en").html
     section = html.split('id="art-144-1"', 1)[1].split("<h3", 1)[0]
     history = section.split('class="provision-history"', 1)[1].split("</ul>", 1)[0]
-    assert "added article 144-1" in history and "30 September 2005" in history
+    items = history.split("<li>")[1:]
+    assert [item.split(" — ", 1)[0] for item in items] == ["30 September 2005", "7 March 2012"]
+    assert "added article 144-1" in items[0]
+    assert "314-IVQD" in items[1] and "changed article 144-1" in items[1]
 
 
 def test_the_timeline_shows_azerbaijans_steps_with_each_treaty_at_their_dates(real_corpus):

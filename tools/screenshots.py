@@ -74,6 +74,8 @@ KINDS = [
     Kind("catalogue", "instruments/"),
     Kind("instrument-decision-203-2005", "instruments/decision-203-2005/"),
     Kind("instrument-coe-cets-197", "instruments/coe-cets-197/"),
+    Kind("instrument-criminal-code", "instruments/criminal-code/"),
+    Kind("report-ilo-ceacr-2015", "instruments/ilo-ceacr-c029-azerbaijan-2015/"),
     Kind("provision-coe-cets-197-art-12", "provisions/coe-cets-197/art-12/"),
     Kind("monitoring", "monitoring/"),
     Kind("theme", "themes/victim-definition/"),

@@ -14,7 +14,17 @@ if TYPE_CHECKING:
     from .corpus import Source
 
 # In the order a reader weighs them: what is praised, what is observed, what is asked.
-STANCES = ("welcomes", "notes", "considers", "notes_with_concern", "stresses", "calls_on", "urges", "recommends")
+STANCES = (
+    "welcomes",
+    "notes",
+    "considers",
+    "notes_with_concern",
+    "stresses",
+    "requests",
+    "calls_on",
+    "urges",
+    "recommends",
+)
 
 
 @dataclass(frozen=True)
