@@ -67,6 +67,14 @@ class ProvisionText:
 
 
 @dataclass(frozen=True)
+class Element:
+    """A part of what a provision requires, as its words list it: Article 12(1)(a)."""
+
+    id: str  # as the words number it: a, b, 1
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Provision:
     id: str
     unit: str
@@ -75,6 +83,10 @@ class Provision:
     sources: tuple[Source, ...]
     title: dict[str, str] | None = None
     texts: tuple[ProvisionText, ...] = ()
+    elements: tuple[Element, ...] = ()  # the parts of what it requires, as its words list them ((a)-(f))
+
+    def element(self, element_id: str) -> Element | None:
+        return next((e for e in self.elements if e.id == element_id), None)
 
 
 @dataclass(frozen=True)
@@ -337,6 +349,7 @@ def _provision(p: dict, translations: Translations | None) -> Provision:
         _sources_of(p.get("sources", []), translations),
         p.get("title"),
         texts,
+        tuple(Element(e["id"], e["text"]) for e in p.get("elements", [])),
     )
 
 

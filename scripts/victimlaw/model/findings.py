@@ -1,6 +1,6 @@
-"""What the monitoring bodies found (GRETA, the Committee of the Parties, the UN treaty bodies): each finding a
-short passage of an official page, in its own words, with the stance they take and the treaty provisions it
-concerns. A finding belongs to the report that makes it (a record of kind report)."""
+"""What the monitoring bodies found (GRETA, the Committee of the Parties, the UN treaty bodies, the ILO's Committee
+of Experts): each finding a short passage of an official page, in its own words, with the stance they take and
+the treaty provisions it concerns. A finding belongs to the report that makes it (a record of kind report)."""
 
 from __future__ import annotations
 

@@ -49,6 +49,8 @@ class Mapping:
     correspondence: str  # one of CORRESPONDENCE
     note: dict[str, str]
     evidence: tuple[Evidence, ...] = ()
+    reason: dict[str, str] | None = None  # with 'partly': which part the sources show, and which not
+    elements: tuple[str, ...] = ()  # the international provision's elements the national side answers
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def _semantics(checker, raw: dict, instruments: dict, article: str | None) -> No
                 for k, target in enumerate(mapping[side]):
                     _target(checker, where + (side, k), target, instruments, levels, side)
             _correspondence(checker, where, mapping, instruments)
+            _elements(checker, where, mapping, instruments)
 
 
 def _evidence(checker, where, mapping: dict, article: str | None) -> None:
@@ -178,6 +181,24 @@ def _correspondence(checker, where, mapping: dict, instruments: dict) -> None:
                 )
 
 
+def _elements(checker, where, mapping: dict, instruments: dict) -> None:
+    """A mapping names elements of the one international provision it answers, which its words list."""
+    if not mapping.get("elements"):
+        return
+    sides = mapping["international"]
+    inst = instruments.get(sides[0]["instrument"]) if len(sides) == 1 else None
+    provision = inst.provision(sides[0]["provision"]) if inst and "provision" in sides[0] else None
+    if inst is None or provision is None or not provision.elements:
+        checker.add(where + ("elements",), "elements belong to one international provision that lists them (elements)")
+        return
+    known = [element.id for element in provision.elements]
+    for k, element in enumerate(mapping["elements"]):
+        if element not in known:
+            checker.add(
+                where + ("elements", k), f"{inst.id} {provision.id} has no element '{element}' ({', '.join(known)})"
+            )
+
+
 def squash(text: str) -> str:
     """Text without its white space: the article's lines break anywhere, a quotation's need not."""
     return re.sub(r"\s+", "", text)
@@ -221,6 +242,8 @@ def _theme(item: dict, translations: Translations | None) -> Theme:
                     Evidence(e["passage"], e["names"], translations.of(e["passage"]) if translations else None)
                     for e in m.get("evidence", ())
                 ),
+                m.get("reason"),
+                tuple(m.get("elements", ())),
             )
             for m in item["mappings"]
         ),

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from ..labels import Labels
 from ..layout import has_provision_pages, provision_path
-from ..model.corpus import Corpus, Instrument, Provision
+from ..model.corpus import Corpus, Element, Instrument, Provision
 from ..model.themes import CORRESPONDENCE, Mapping, Target, Theme
 from . import budget
 from .base import Page, PageKind, act_path
@@ -48,6 +48,7 @@ class ProvisionPages(PageKind):
             "act_path": act_path(inst),
             "p": provision,
             "acts": acts,
+            "elements": elements_answered(provision, acts),
             "quoted": quoted_words(acts),
             "themes": self.themes(inst, provision),
             "place": self.site.kind(CataloguePages).places[inst.id],
@@ -84,6 +85,24 @@ class ProvisionPages(PageKind):
         inst: Instrument = page.values["inst"]
         acts = [inst] + [answer.act for answer in self.answers(inst, page.values["provision"])]
         return max((act.checked for act in acts if act.checked), default=None)
+
+
+class ElementLine(NamedTuple):
+    """An element of a provision's requirement ((a)-(f)) with the national acts whose mappings answer it."""
+
+    element: Element
+    acts: list[ActAnswer]  # each act once, in the page's order; none: the sources show none answering it
+
+
+def elements_answered(provision: Provision, acts: list[ActAnswer]) -> list[ElementLine]:
+    """A line per element of the provision, in its words' order, with the acts whose mappings name it."""
+    return [
+        ElementLine(
+            element,
+            [entry for entry in acts if any(element.id in answer.mapping.elements for answer in entry.answers)],
+        )
+        for element in provision.elements
+    ]
 
 
 def quoted_words(acts: list[ActAnswer]) -> set[tuple[str, str]]:
