@@ -52,12 +52,13 @@ def test_a_provision_page_has_the_same_heading_ids_in_every_language(site):
         for lang in LANGUAGES
     }
     assert ids["az"] == ids["en"] == ids["ru"]
-    assert ids["en"][:4] == ["title", "requires", "words", "national"]
+    assert ids["en"][:5] == ["title", "requires", "words", "elements", "national"]
     assert "answer-law-2005-combating-trafficking" in ids["en"] and ids["en"][-2:] == ["themes", "cite"]
     headings = site.render(site.pages["provisions/coe-cets-197/art-12.md"], "en").toc
-    assert headings[0]["id"] == "title" and [h["id"] for h in headings[0]["children"]][:3] == [
+    assert headings[0]["id"] == "title" and [h["id"] for h in headings[0]["children"]][:4] == [
         "requires",
         "words",
+        "elements",
         "national",
     ]
 
@@ -221,7 +222,7 @@ def test_a_national_provision_lists_the_acts_that_amended_it_in_date_order(real_
     items = history.split("<li>")[1:]
     assert [item.split(" — ", 1)[0] for item in items] == ["30 September 2005", "7 March 2012"]
     assert "added article 144-1" in items[0]
-    assert "314-IVQD" in items[1] and "changed article 144-1" in items[1]
+    assert "314-IVQD" in items[1] and "Article 144-1 covers national and transnational trafficking" in items[1]
 
 
 def test_the_timeline_shows_azerbaijans_steps_with_each_treaty_at_their_dates(real_corpus):

@@ -22,6 +22,16 @@ def test_strict_build_has_no_warnings(built_site):
     assert "WARNING" not in log and "ERROR" not in log, log
 
 
+def test_the_build_log_holds_only_what_a_person_acts_on(built_site, offline_site):
+    """No line for what the site does by design (victimlaw/logs.py): the generated pages outside the navigation,
+    static-i18n's per-language overrides, the offline copy's language links."""
+    for site in (built_site, offline_site):
+        log = (site.parent / "build.log").read_text(encoding="utf-8")
+        for by_design in ('not included in the "nav"', "Overriding '", "'extra.alternate'", "Translated "):
+            assert by_design not in log, log
+        assert len([line for line in log.splitlines() if line.startswith("INFO")]) <= 8, log
+
+
 def test_every_record_has_a_page_in_every_language(real_corpus, built_site, pages):
     for inst in real_corpus.instruments:
         for lang in LANGUAGES:

@@ -21,9 +21,10 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import LANGUAGES, publish, search, serve, sitefiles, theme
+from . import LANGUAGES, logs, publish, search, serve, sitefiles, theme
 from .build import Build, CorpusCache, GeneratedPage, LanguageBuild, generated_path
 from .generate import write_stubs
 from .output import SiteOutput
@@ -49,6 +50,7 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
         self.build: Build | None = None  # the build under way
 
     def on_startup(self, *, command, dirty) -> None:
+        logs.quiet()
         self.command = command
         self.code_at_start = serve.code_digest() if command == "serve" else None
 
@@ -87,9 +89,11 @@ class VictimlawPlugin(BasePlugin[VictimlawConfig]):
     def on_files(self, files, *, config):
         build = self._build()
         language = build.current
+        generated = [file for file in files.documentation_pages() if build.generated(file)]
+        for file in generated:  # outside the navigation by design: mkdocs need not list them in its log
+            file.inclusion = InclusionLevel.NOT_IN_NAV
         if len(build.languages) == 1:  # the pages to render ahead, in the order mkdocs builds them
-            order = [path for file in files.documentation_pages() if (path := generated_path(file.src_uri))]
-            order = [path for path in order if path in build.site.pages]
+            order = [path for file in generated if (path := generated_path(file.src_uri))]
             for lang in (language.lang, *(other for other in LANGUAGES if other != language.lang)):
                 build.workers.queue(lang, order)
         theme.drop_unused_scripts(files, config)

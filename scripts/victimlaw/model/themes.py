@@ -182,15 +182,19 @@ def _correspondence(checker, where, mapping: dict, instruments: dict) -> None:
 
 
 def _elements(checker, where, mapping: dict, instruments: dict) -> None:
-    """A mapping names elements of the one international provision it answers, which its words list."""
+    """A mapping's elements are those of the one international provision among its targets that lists them."""
     if not mapping.get("elements"):
         return
-    sides = mapping["international"]
-    inst = instruments.get(sides[0]["instrument"]) if len(sides) == 1 else None
-    provision = inst.provision(sides[0]["provision"]) if inst and "provision" in sides[0] else None
-    if inst is None or provision is None or not provision.elements:
+    listing = []
+    for target in mapping["international"]:
+        inst = instruments.get(target["instrument"])
+        provision = inst.provision(target["provision"]) if inst and "provision" in target else None
+        if inst is not None and provision is not None and provision.elements:
+            listing.append((inst, provision))
+    if len(listing) != 1:
         checker.add(where + ("elements",), "elements belong to one international provision that lists them (elements)")
         return
+    inst, provision = listing[0]
     known = [element.id for element in provision.elements]
     for k, element in enumerate(mapping["elements"]):
         if element not in known:
