@@ -375,10 +375,16 @@ def test_the_catalogue_filter_narrows_the_list_and_keeps_its_state_in_the_addres
     assert shown() == expected(level="national", kind="decision", theme="shelter")
     hidden_groups = page.eval_on_selector_all(".catalogue-group[hidden] h3", "hs => hs.length")
     assert hidden_groups > 0  # the groups left without rows go with their headings
+    contents = """() => [...document.querySelectorAll('.md-nav--secondary a.md-nav__link')]
+        .filter(a => !a.closest('[hidden]')).map(a => a.hash)"""
+    listed = page.evaluate(contents)  # the contents list only what is shown; the date order, a repeat, goes
+    assert "#chronology" not in listed and "#national-decision" in listed and "#international-convention" not in listed
+    assert page.locator(".catalogue-chronology").is_hidden()
     assert overflowing_widths(page) == []
     page.click(".catalogue-filter button[type=reset]")
     page.wait_for_function("!location.search")
     assert shown() == {inst.id for inst in real_corpus.instruments}
+    assert "#chronology" in page.evaluate(contents) and page.locator(".catalogue-chronology").is_visible()
     context.close()
 
 

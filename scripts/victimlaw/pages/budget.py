@@ -14,6 +14,7 @@ from markupsafe import escape
 from .. import LANGUAGES
 from ..model.corpus import Instrument, Relation
 from .base import SiteView
+from .relations import name_lines
 
 PAGE_ROWS = 80  # rows a listing page holds before it is split, so pages stay small at any corpus size
 CITING_LIMIT = 20  # instruments listed under one reference of the article
@@ -60,7 +61,7 @@ LINK_BYTES = 40  # a link to an instrument page, without its id and text
 TABLE_BYTES = 600  # a listing's heading, caption and header row
 PAGER_LINK_BYTES = 40  # one link of a pager, without its target's name
 NODE_BYTES = 600  # a box of the relations picture, without its link's id, its name and its title
-NODE_NAME_BYTES = 300  # the most a box's name takes (NAME_LINES lines of NAME_CHARS characters)
+NODE_LINE_BYTES = 45  # a line of a box's name, without its words: its <text> element (relations.name_lines)
 EDGE_BYTES = 200  # an arrow of the relations picture, without the names in its title
 CELL_BYTES = 40  # an empty cell of the matrix
 TARGET_BYTES = 110  # a provision in a matrix cell: its link and its title, without the theme's id and name
@@ -100,7 +101,18 @@ class Sizes:
         return TABLE_BYTES + sum(self.row(inst) for inst in members)
 
     def node(self, inst: Instrument) -> int:
-        return NODE_BYTES + len(inst.id) + min(self.name[inst.id], NODE_NAME_BYTES) + self.title[inst.id]
+        return (
+            NODE_BYTES
+            + len(inst.id)
+            + self.name[inst.id]
+            + NODE_LINE_BYTES * self.name_lines[inst.id]
+            + self.title[inst.id]
+        )
+
+    @cached_property
+    def name_lines(self) -> dict[str, int]:
+        """The lines of each act's name in its box of the relations picture, in the language that takes most."""
+        return {i.id: max(len(name_lines(i.name(lang))) for lang in LANGUAGES) for i in self.site.corpus.instruments}
 
     def timeline(
         self, instruments: list[Instrument], rows: int | None = None, budget: int = SPLIT_BYTES

@@ -26,24 +26,37 @@ LEVEL_COLOURS = {
     "national": ("#e8eaf6", "#3949ab"),
 }
 # Sized to fit a phone (390 px less the page's margins) at the text's own size: each box holds a line of kind,
-# number and date and the act's name in NAME_LINES lines of NAME_CHARS; the arcs bend within ARC_W.
-ROW, BOX_H, BOX_W, ARC_W, TOP, NAME_CHARS, NAME_LINES, LINE = 60, 52, 250, 96, 24, 33, 2, 15
+# number and date and the act's whole name in lines of NAME_CHARS, LINE apart, and is as tall as they need
+# (at least BOX_H), GAP from the next; the arcs bend within ARC_W.
+BOX_H, BOX_W, ARC_W, TOP, NAME_CHARS, LINE, GAP = 52, 250, 96, 24, 33, 15, 8
 HEAD_CHARS = 42  # the first line, in bold: kind, number and date
 LEGEND_ARROW, LEGEND_CHAR = 40, 7  # a legend entry: its arrow and gap, and room for each character of its label
+LEGEND_ROW = 20
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def name_lines(text: str) -> list[str]:
+    """The whole name in lines of at most NAME_CHARS characters, broken between words."""
+    return textwrap.wrap(text, NAME_CHARS, break_long_words=True) or [""]
 
 
-def _name_lines(text: str) -> list[str]:
-    """The name in NAME_LINES lines of at most NAME_CHARS characters, broken between words; the last line ends
-    in "…" when the name is longer."""
-    lines = textwrap.wrap(text, NAME_CHARS, break_long_words=True) or [""]
-    if len(lines) > NAME_LINES:
-        rest = " ".join(lines[NAME_LINES - 1 :])
-        lines = [*lines[: NAME_LINES - 1], _shorten(rest, NAME_CHARS)]
-    return lines
+def _box_height(lines: int) -> int:
+    return max(BOX_H, 31 + (lines - 1) * LINE + 8)
+
+
+def _attachments(edges: list[tuple[int, int]], top: dict[int, float], height: dict[int, float]) -> dict:
+    """Where each arc meets each of its two boxes: a box's arcs spread over its height, ordered by where their
+    other ends are, so that arcs sharing a box leave it without crossing."""
+    ends: dict[int, list[tuple[float, int, int]]] = {}
+    for k, (a, b) in enumerate(edges):
+        ends.setdefault(a, []).append((top[b], k, 0))
+        ends.setdefault(b, []).append((top[a], k, 1))
+    at: dict[tuple[int, int], float] = {}
+    for row, items in ends.items():
+        items.sort()
+        step = height[row] / (len(items) + 1)
+        for n, (_, k, side) in enumerate(items):
+            at[(k, side)] = top[row] + step * (n + 1)
+    return at
 
 
 def relations_picture(corpus, t: Labels, subset: list[Instrument] | None, href, relations_of=None) -> dict:
@@ -74,38 +87,48 @@ def relations_picture(corpus, t: Labels, subset: list[Instrument] | None, href, 
         }
         for n, kind in enumerate(used_types)
     ]
-    top = TOP + 20 * ((len(used_types) + columns - 1) // columns)
+    y = 14 + LEGEND_ROW * ((len(used_types) + columns - 1) // columns)
+    levels = []  # what a box's colour says: the act's level
+    for level in LEVEL_COLOURS:
+        if any(inst.level == level for inst in ordered):
+            fill, stroke = LEVEL_COLOURS[level]
+            levels.append({"fill": fill, "stroke": stroke, "label": t.level[level], "x": 10, "y": y})
+            y += LEGEND_ROW
+    top = y - 14 + TOP
     row_of = {inst.id: n for n, inst in enumerate(ordered)}
     nodes = []
-    for n, inst in enumerate(ordered):
+    for inst in ordered:
         fill, stroke = LEVEL_COLOURS[inst.level]
         number = f" {t.number_label(inst)}" if inst.number else ""
         date = t.date(inst.date) if inst.date else t.ui["date_unknown"]
         head = f"{t.kind_short[inst.kind]}{number} · {date}"
         if len(head) > HEAD_CHARS:  # a long designation ("Avropa Şurasının Müqavilələr Seriyası - 197"): on its page
             head = f"{t.kind_short[inst.kind]} · {date}"
+        lines = name_lines(inst.name(t.lang))
+        height = _box_height(len(lines))
         nodes.append(
             {
                 "x": ARC_W,
-                "y": top + n * ROW,
+                "y": top,
                 "w": BOX_W,
-                "h": BOX_H,
+                "h": height,
                 "level": inst.level,
                 "fill": fill,
                 "stroke": stroke,
                 "head": head,
-                "name": [
-                    {"text": line, "y": top + n * ROW + 31 + k * LINE}
-                    for k, line in enumerate(_name_lines(inst.name(t.lang)))
-                ],
+                "name": [{"text": line, "y": top + 31 + k * LINE} for k, line in enumerate(lines)],
                 "title": inst.title[t.lang],
                 "href": href(inst),
             }
         )
+        top += height + GAP
+    pairs = [(row_of[rel.source], row_of[rel.target]) for rel in relations]
+    at = _attachments(
+        pairs, {n: node["y"] for n, node in enumerate(nodes)}, {n: node["h"] for n, node in enumerate(nodes)}
+    )
     edges = []
-    for rel in relations:
-        y1 = top + row_of[rel.source] * ROW + BOX_H / 2
-        y2 = top + row_of[rel.target] * ROW + BOX_H / 2
+    for k, rel in enumerate(relations):
+        y1, y2 = at[(k, 0)], at[(k, 1)]
         bend = min(ARC_W - 8, 16 + abs(y2 - y1) * 0.3)
         edges.append(
             {
@@ -120,8 +143,9 @@ def relations_picture(corpus, t: Labels, subset: list[Instrument] | None, href, 
         "nodes": nodes,
         "edges": edges,
         "legend": legend,
+        "levels": levels,
         "colours": {k: RELATION_COLOURS[k] for k in used_types},
         "width": ARC_W + BOX_W + 10,
-        "height": top + len(ordered) * ROW,
+        "height": top,
         "title": t.ui["relations_picture"],
     }
