@@ -31,6 +31,7 @@ class Labels:
         self.kind_plural = pick("kind_plural")
         self.kind_short = pick("kind_short")
         self.level = pick("level")
+        self.level_plural = pick("level_plural")
         self.issuer = pick("issuer")
         self.date_kind = pick("date_kind")
         self.approved_kind = pick("approved_kind")

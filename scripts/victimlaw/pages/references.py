@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
@@ -11,6 +12,8 @@ from ..model.corpus import Instrument
 from . import budget
 from .base import Page, PageKind
 from .catalogue import CataloguePages
+
+HEADING_CHARS = 70  # a reference's heading: its first words, a line in the contents
 
 
 class ReferencesPage(PageKind):
@@ -25,7 +28,15 @@ class ReferencesPage(PageKind):
         yield Page("references/index.md", self)
 
     def values(self, page: Page, t: Labels) -> dict[str, Any]:
-        return {"title": t.ui["references"], "citing": self.citing}
+        return {"title": t.ui["references"], "citing": self.citing, "named": self.named}
+
+    @cached_property
+    def named(self) -> dict[int, str]:
+        """Each reference's heading after its number: its first words, so that the contents say which is which."""
+        return {
+            ref.number: textwrap.shorten(ref.text, HEADING_CHARS, placeholder="…")
+            for ref in self.site.corpus.references
+        }
 
     @cached_property
     def citing(self) -> dict[int, tuple[list[Instrument], int]]:
