@@ -414,3 +414,21 @@ def test_what_a_page_is_comes_from_its_kind(themed_dir):
         ):
             rendered = site.render(site.pages[path], lang)
             assert rendered.label == label and rendered.entries[0].get("k", "") == label, (lang, path)
+
+
+def test_the_relations_picture_names_each_act_whole_and_says_what_its_colours_mean(real_corpus):
+    from victimlaw.pages import Site
+
+    site = Site(real_corpus, True, None, None)
+    for lang in LANGUAGES:
+        t = Labels(lang)
+        html = site.render(site.pages["timeline/index.md"], lang).html
+        svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+        legend = svg.split('<g class="legend"', 1)[1].split("</g>", 1)[0]
+        for level in ("international", "regional", "national"):
+            assert f">{t.level[level]}</text>" in legend
+        nodes = svg.split('<g class="nodes"', 1)[1]
+        names = [unescape(text) for text in re.findall(r'<text x="\d+" y="\d+">([^<]*)</text>', nodes)]
+        assert names and not any(name.endswith("…") for name in names)
+        palermo = real_corpus.by_id["palermo-protocol-2000"].name(lang)
+        assert " ".join(palermo.split()) in " ".join(names)
