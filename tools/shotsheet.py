@@ -115,7 +115,8 @@ def contact_sheet(shots: list[Shot], kinds: list[str], langs: list[str], widths:
                     else "<span class='ok'>clean</span>"
                 )
                 sheets = " ".join(f"<a href='{esc(f)}'>{n}</a>" for n, f in enumerate(s.sheets, 1))
-                sheets = f"<br>sheets {sheets}" if len(s.sheets) > 1 else ""
+                pdf = s.sheets[0].rsplit("-", 1)[0] + ".pdf" if s.sheets else ""  # <kind>-1.png: <kind>.pdf
+                sheets = f"<br>sheets {sheets} · <a href='{esc(pdf)}'>PDF</a>" if s.sheets else ""
                 parts.append(
                     f"<td>{picture}<small>{esc(s.where)}</small>{' (cut)' if s.cut else ''}{sheets}<br>{status}</td>"
                 )
