@@ -5,30 +5,29 @@ folder, from a copy of the project's pages (nothing is written into the reposito
 the public one on 127.0.0.1 (a free port) and takes full-page PNGs in Debian's chromium through Playwright: each
 kind of page in each language at each width, served and opened from disk.
 
-Writes <out>/{served|file}/<lang>/<width>/<kind>.png, <out>/index.html (a contact sheet) and <out>/report.txt
-(per shot: console errors, failed requests, responses >= 400, horizontal overflow). What the report lists never
-fails the run; a failed build or a missing chromium does.
+Writes <out>/{served|file}/<lang>/<width>/<kind>.png, the print view of some kinds (each printed to PDF on A4,
+its sheets drawn as PNGs: <out>/{served|file}/<lang>/print/<kind>.pdf and <kind>-<n>.png, tools/printview.py),
+<out>/index.html (a contact sheet) and <out>/report.txt (per shot: console errors, failed requests, responses >=
+400, horizontal overflow, a sheet ending with a heading; tools/shotsheet.py). What the report lists never fails
+the run; a failed build or a missing chromium does.
 
 Usage: python -m tools.screenshots [--out screenshots] [--kinds home search ...] [--langs az en]
-       [--widths 1366 390] [--modes served file] [--site DIR] [--offline-site DIR] [--jobs 2]
-       [--max-height 6000]
+       [--widths 1366 390] [--modes served file] [--print-kinds catalogue ...] [--site DIR]
+       [--offline-site DIR] [--jobs 2] [--max-height 6000]
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
-import html
 import http.server
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,7 +37,10 @@ from typing import Any
 from victimlaw import LANGUAGES, language_folder
 from victimlaw.paths import PROJECT
 
+from . import printview
 from .bench import project_copy
+from .printview import PRINT
+from .shotsheet import contact_sheet, report_text
 
 # Debian's chromium headless, as the browser tests launch it too (tests/conftest.py).
 CHROMIUM_ARGS = [
@@ -134,6 +136,12 @@ class Shot:
     lang_attr: str = ""
     title: str = ""
     seconds: float = 0.0
+    sheets: list[str] = field(default_factory=list)  # a print view's sheets, relative to the output folder
+
+    @property
+    def view(self) -> str:
+        """The folder of the shot's width, or "print"."""
+        return "print" if self.width == PRINT else str(self.width)
 
     @property
     def faults(self) -> list[str]:
@@ -158,6 +166,7 @@ class Shot:
             found.append(f"overflows by {self.overflow} px")
         if self.lang_attr and self.lang_attr != self.lang:
             found.append(f'<html lang="{self.lang_attr}">')
+        found += [note for note in self.notes if note.startswith("sheet ")]  # what reads badly on paper
         return found
 
 
@@ -204,7 +213,8 @@ def plan(
         for lang in langs:
             for width in widths:
                 for kind in kinds:
-                    shot = Shot(mode, lang, width, kind.name, file=f"{mode}/{lang}/{width}/{kind.name}.png")
+                    shot = Shot(mode, lang, width, kind.name)
+                    shot.file = f"{mode}/{lang}/{shot.view}/{kind.name}.png"
                     if mode == "served":
                         shot.url = base + language_folder(lang) + kind.path + kind.query
                         shot.where = "/" + shot.url[len(base) :]
@@ -297,13 +307,20 @@ def take(browser: Any, shot: Shot, kind: Kind, out: Path, max_height: int) -> No
     from playwright.sync_api import Error as PlaywrightError
 
     started = time.perf_counter()
-    context = browser.new_context(viewport={"width": shot.width, "height": HEIGHTS.get(shot.width, 900)})
+    width = shot.width or WIDTHS[0]  # a print view is laid out on its sheets, whatever the window
+    context = browser.new_context(viewport={"width": width, "height": HEIGHTS.get(width, 900)})
     page = context.new_page()
     page.set_default_timeout(15000)
     listen(page, shot, kind)
     try:
         visit(page, shot, kind)
         page.wait_for_timeout(150)
+        if shot.width == PRINT:
+            files, notes = printview.take(page, (out / shot.file).with_suffix(""))
+            shot.sheets = [file.relative_to(out).as_posix() for file in files]
+            shot.file, shot.notes = shot.sheets[0], shot.notes + notes
+            shot.title, shot.lang_attr = page.title(), page.evaluate("document.documentElement.lang")
+            return
         facts = page.evaluate(OVERFLOW_JS)
         shot.overflow = max(0, facts["scrollWidth"] - facts["innerWidth"])
         shot.culprits = facts["culprits"] if shot.overflow else []
@@ -328,23 +345,6 @@ def take(browser: Any, shot: Shot, kind: Kind, out: Path, max_height: int) -> No
         shot.seconds = time.perf_counter() - started
 
 
-LOCATION = re.compile(r" \[[^\]]*\]$")  # where a console message came from
-URL = re.compile(r"(?:file|https?)://[^\s\]\)'\"]*/([^/\s\]\)'\"]*)")
-
-
-def recurring(shots: list[Shot]) -> list[tuple[str, int]]:
-    """What several shots report alike, addresses reduced to their last part (…/sitemap.xml)."""
-    counts: Counter[str] = Counter()
-    for s in shots:
-        found = (
-            {f"console error: {t}" for t in s.console_errors}
-            | {f"failed request: {t}" for t in s.failed_requests}
-            | {f"response: {t}" for t in s.bad_responses}
-        )
-        counts.update({URL.sub(r"…/\1", LOCATION.sub("", text)) for text in found})
-    return [(text, n) for text, n in counts.most_common() if n > 1]
-
-
 def take_all(chromium: str, work: list[tuple[Shot, Kind]], out: Path, max_height: int) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -356,93 +356,6 @@ def take_all(chromium: str, work: list[tuple[Shot, Kind]], out: Path, max_height
                 f"  {shot.file}  {shot.seconds:.1f} s  {'; '.join(shot.issues) or 'clean'}", file=sys.stderr, flush=True
             )
         browser.close()
-
-
-def report_text(shots: list[Shot], seconds: float, max_height: int) -> str:
-    troubled = [s for s in shots if s.issues]
-    lines = [
-        f"{len(shots)} shots in {seconds:.0f} s; {len(troubled)} with something to look at.",
-        "Served pages came from a loopback server (addresses below start at its root); the others were opened "
-        "from the offline copy (addresses relative to site-offline/).",
-        f"Full pages taller than {max_height} px are cut at {max_height} px (marked 'cut').",
-        "",
-    ]
-    again = recurring(shots)
-    if again:
-        lines.append("Seen on several shots (addresses shortened to their last part):")
-        lines += [f"  {n:4d} of {len(shots)}: {text}" for text, n in again]
-        lines.append("")
-    overflowing = [s for s in shots if s.overflow]
-    if overflowing:
-        lines.append("Horizontal overflow:")
-        lines += [
-            f"  {s.mode}/{s.lang}/{s.width}/{s.kind}: {s.overflow} px; " + ", ".join(s.culprits[:2])
-            for s in overflowing
-        ]
-        lines.append("")
-    if troubled:
-        lines.append("Summary:")
-        lines += [f"  {s.mode}/{s.lang}/{s.width}/{s.kind}: {'; '.join(s.issues)}" for s in troubled]
-        lines.append("")
-    for s in shots:
-        lines.append(f"== {s.mode}/{s.lang}/{s.width}/{s.kind}  {s.where}")
-        lines.append(
-            f"   title: {s.title!r}  lang={s.lang_attr!r}  height {s.height} px"
-            + ("  (cut)" if s.cut else "")
-            + (f"  -> {s.file}" if s.file else "  (no picture)")
-        )
-        lines += [f"   note: {note}" for note in s.notes]
-        lines += [f"   console error: {text}" for text in s.console_errors]
-        lines += [f"   failed request: {text}" for text in s.failed_requests]
-        lines += [f"   response: {text}" for text in s.bad_responses]
-        if s.overflow:
-            lines.append(f"   horizontal overflow: scrollWidth exceeds innerWidth ({s.width}) by {s.overflow} px")
-            lines += [f"     overflowing: {c}" for c in s.culprits]
-        if not (s.console_errors or s.failed_requests or s.bad_responses or s.overflow):
-            lines.append("   clean")
-    return "\n".join(lines) + "\n"
-
-
-def contact_sheet(shots: list[Shot], kinds: list[str], langs: list[str], widths: list[int], modes: list[str]) -> str:
-    esc = html.escape
-    columns = [(m, w) for m in modes for w in widths]
-    by_key = {(s.mode, s.lang, s.width, s.kind): s for s in shots}
-    parts = [
-        "<!doctype html><html lang='en'><meta charset='utf-8'><title>Screenshots</title>",
-        "<style>body{font:14px system-ui,sans-serif;margin:1rem}table{border-collapse:collapse}"
-        "td,th{border:1px solid #ccc;padding:4px;vertical-align:top;text-align:left}"
-        "td div{width:220px;max-height:320px;overflow:hidden}img{width:220px;display:block}"
-        ".bad{color:#b00020}.ok{color:#2e7d32}nav a{margin-right:1em}</style>",
-        "<h1>Screenshots</h1><p>Click a picture for the full size; details in <a href='report.txt'>report.txt</a>.</p>",
-        "<nav>" + "".join(f"<a href='#{lang}'>{lang}</a>" for lang in langs) + "</nav>",
-    ]
-    for lang in langs:
-        parts.append(
-            f"<h2 id='{lang}'>{lang}</h2><table><tr><th>kind</th>"
-            + "".join(f"<th>{m} {w}px</th>" for m, w in columns)
-            + "</tr>"
-        )
-        for kind in kinds:
-            parts.append(f"<tr><th>{esc(kind)}</th>")
-            for mode, width in columns:
-                s = by_key.get((mode, lang, width, kind))
-                if s is None:
-                    parts.append("<td></td>")
-                    continue
-                picture = (
-                    f"<a href='{esc(s.file)}'><div><img loading='lazy' src='{esc(s.file)}' alt=''></div></a>"
-                    if s.file
-                    else "<div>(no picture)</div>"
-                )
-                status = (
-                    f"<span class='bad'>{esc('; '.join(s.issues))}</span>"
-                    if s.issues
-                    else "<span class='ok'>clean</span>"
-                )
-                parts.append(f"<td>{picture}<small>{esc(s.where)}</small>{' (cut)' if s.cut else ''}<br>{status}</td>")
-            parts.append("</tr>")
-        parts.append("</table>")
-    return "\n".join(parts) + "\n"
 
 
 def prepare_out(out: Path) -> None:
@@ -476,6 +389,8 @@ def run(args: argparse.Namespace) -> int:
         prepare_out(args.out)
         with serve(site or Path(tmp)) as base:
             work = plan(args.modes, args.langs, args.widths, kinds, base, offline)
+            printed = [k for k in kinds if k.name in args.print_kinds]
+            work += plan(args.modes, args.langs, [PRINT], printed, base, offline)
             # Playwright's sync API is one instance per thread: each worker drives its own chromium.
             workers = [
                 threading.Thread(target=take_all, args=(chromium, work[n :: args.jobs], args.out, args.max_height))
@@ -506,6 +421,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--langs", **choices(list(LANGUAGES)))
     parser.add_argument("--widths", type=int, nargs="+", default=list(WIDTHS))
     parser.add_argument("--modes", **choices(list(MODES)))
+    parser.add_argument(
+        "--print-kinds",
+        nargs="*",
+        choices=KIND_NAMES,
+        default=list(printview.KINDS),
+        help="the kinds (of those of --kinds) also printed to PDF on A4, their sheets drawn as PNGs; none: no print view",
+    )
     parser.add_argument("--site", type=Path, help="an existing public build to use (e.g. site/ from `make site`)")
     parser.add_argument("--offline-site", type=Path, help="an existing offline build (e.g. site-offline/)")
     parser.add_argument("--jobs", type=int, default=2, help="chromium instances working side by side")

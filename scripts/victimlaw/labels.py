@@ -62,10 +62,13 @@ class Labels:
             return f"{year}{suffix}"
         if len(parts) == 2:
             return f"{self.month_nominative[parts[1] - 1]} {year}{suffix}"
-        day, month = parts[2], self.month[parts[1] - 1]
-        if self.lang == "en":
-            return f"{day} {month} {year}"
-        return f"{day} {month} {year}{suffix}"
+        return self.day_pattern.format(day=parts[2], month=self.month[parts[1] - 1], year=year)
+
+    @property
+    def day_pattern(self) -> str:
+        """A whole date as the language writes it: the pages' dates, and the date of printing, which
+        pages/print.js writes in the reader's browser from this pattern and `month`."""
+        return "{day} {month} {year}" + (" г." if self.lang == "ru" else "")
 
     def facts(self, inst) -> str:
         """The act's kind, date and number in a line, as a list of results shows them."""

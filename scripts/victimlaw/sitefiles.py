@@ -32,6 +32,7 @@ BROWSER_SCRIPTS = {
     "assets/javascripts/cite.js": PACKAGE / "cite" / "cite.js",
     "assets/javascripts/catalogue.js": PACKAGE / "pages" / "catalogue.js",
     "assets/javascripts/theme.js": PACKAGE / "theme.js",  # what Material's bundle did: switcher, contents, drawer
+    "assets/javascripts/print.js": PACKAGE / "pages" / "print.js",
 }
 PENDING = ".victimlaw-files"  # below the site's root: the files written while the build runs
 FORWARD_ACTS = 200  # acts whose forwarding pages one job writes

@@ -129,6 +129,7 @@ def adapt_environment(
         shared_partial_key=shared_partial_key,
         shared_partials=shared_partials,
         site_labels=labels[lang].ui,  # strings.yaml for the theme's own partials
+        date_words={"months": labels[lang].month, "pattern": labels[lang].day_pattern},  # print.js's date
         og_locales={each: labels[each].ui["og_locale"] for each in labels},
     )
     return env
