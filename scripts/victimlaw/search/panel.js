@@ -1,22 +1,45 @@
 // The search box in the header (overrides/partials/site-search.html) and its panel of results, on search.js's
-// index (window.victimlawSearch).
+// index (window.victimlawSearch). An excerpt quotes a section's own words: the index keeps its citations and
+// labels apart (search/__init__.py), searched but never shown.
 (function () {
   "use strict";
   var S = window.victimlawSearch;
-
-  function excerpt(text, query, lang) {
-    var folded = S.fold(text), words = S.terms(query, lang), at = -1;
-    words.forEach(function (w) { var i = folded.indexOf(w.slice(0, Math.max(3, w.length - 1))); if (i >= 0 && (at < 0 || i < at)) at = i; });
-    var start = Math.max(0, at - 60);
-    return (start > 0 ? "…" : "") + text.slice(start, start + 180) + (text.length > start + 180 ? "…" : "");
-  }
-
   var SHOWN = 10;  // pages listed at a time; "more" lists the next ones
   var SECTIONS = 3;  // a page's best sections, listed with it
   var ACTS = 3;  // a query citing more acts than this names a subject, not an act: no act is put first
+  var BEFORE = 60, LENGTH = 180;  // an excerpt's characters before the first word found, and in all
 
-  // The excerpt with the words that match the query marked: a word matches when its term starts with a
-  // query term (the index matches the last word of a query by its beginning too).
+  // Where an excerpt of a text should begin to show the most of the query's words: the first place, at the start of
+  // a word, where a query word begins (as the index matches a prefix) with the most others after it; -1 if none.
+  var LETTER = /[\p{L}\p{N}]/u;
+  function bestMatch(text, words) {
+    var folded = S.fold(text || ""), found = [];
+    words.forEach(function (w, n) {
+      var part = w.slice(0, Math.max(3, w.length - 1));
+      for (var i = folded.indexOf(part); i >= 0; i = folded.indexOf(part, i + 1)) {
+        if (!LETTER.test(folded.charAt(i - 1))) found.push({ at: i, word: n });
+      }
+    });
+    found.sort(function (a, b) { return a.at - b.at; });
+    var best = -1, most = 0;
+    found.forEach(function (start, k) {
+      var seen = {}, count = 0;
+      for (var j = k; j < found.length && found[j].at < start.at + LENGTH - BEFORE; j++) {
+        if (!seen[found[j].word]) { seen[found[j].word] = true; count++; }
+      }
+      if (count > most) { most = count; best = start.at; }
+    });
+    return best;
+  }
+  // About LENGTH characters of a text from a little before `at` (its start if -1), cut between words.
+  function excerpt(text, at) {
+    var start = Math.max(0, at - BEFORE), end = start + LENGTH, space;
+    if (start > 0 && (space = text.indexOf(" ", start)) >= 0 && space < at) start = space + 1;
+    if (end < text.length && (space = text.lastIndexOf(" ", end)) > Math.max(at, start)) end = space;
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+  }
+  // The text with the words that match the query marked: a word matches when its term starts with a query
+  // term (the index matches the last word of a query by its beginning too).
   function marked(text, query, lang) {
     var wanted = S.terms(query, lang), out = document.createDocumentFragment(), at = 0, m;
     var word = new RegExp(S.WORD.source, "gu");
@@ -112,17 +135,26 @@
       el.appendChild(typeof content === "string" ? document.createTextNode(content) : content);
       return el;
     }
-    // A page: its title, what it is (kind and date), the excerpt of its best section; its next best sections.
+    // A page: its title, what it is (kind and date), and the excerpt of its best section that holds the query in
+    // its own words. A section found by its title shows its opening words; one found by its asides alone (a
+    // citation) gives way to the next best whose own words hold the query. Where none does, the page's summary.
     function item(found, query, lang) {
-      var entry = element("li", "site-search__page", document.createDocumentFragment()), top = found.best[0];
+      var words = S.terms(query, lang), own = found.own, top = found.best[0], at = bestMatch(top.x, words);
+      var text = top.x;
+      if (at < 0 && bestMatch(top.t, words) < 0) {  // found by its asides alone
+        var next = found.best.slice(1).filter(function (doc) { return bestMatch(doc.x, words) >= 0; })[0];
+        if (next) at = bestMatch((text = (top = next).x), words);
+      }
+      if (at < 0 && (top.l === own.l || !text)) text = own.d || own.x || text;  // the page's summary
+      var entry = element("li", "site-search__page", document.createDocumentFragment());
       var head = document.createDocumentFragment();
-      head.appendChild(element("strong", "", marked(found.own.t, query, lang)));
-      if (found.own.k) head.appendChild(element("small", "site-search__label", found.own.k));
-      if (top.l !== found.own.l) head.appendChild(element("em", "site-search__section", marked(top.t, query, lang)));
-      head.appendChild(element("span", "", marked(excerpt(top.x || "", query, lang), query, lang)));
+      head.appendChild(element("strong", "", marked(own.t, query, lang)));
+      if (own.k) head.appendChild(element("small", "site-search__label", own.k));
+      if (top.l !== own.l) head.appendChild(element("em", "site-search__section", marked(top.t, query, lang)));
+      head.appendChild(element("span", "site-search__excerpt", marked(excerpt(text, at), query, lang)));
       entry.appendChild(link(top, head));
-      entry.dataset.location = found.own.l;
-      var more = found.best.slice(1);
+      entry.dataset.location = own.l;
+      var more = found.best.filter(function (doc) { return doc !== top && doc.l !== own.l; });  // its title is the page's
       if (more.length) {
         var list = element("ul", "site-search__sections", document.createDocumentFragment());
         more.forEach(function (doc) { list.appendChild(element("li", "", link(doc, marked(doc.t, query, lang)))); });

@@ -196,7 +196,7 @@
         .sort(function (a, b) { return b.score - a.score || a.section - b.section; });
     });
   };
-  // Promise of the sections' documents {l, t, p, x}, in the order given. Document shard k holds the
+  // Promise of the sections' documents {l, t, p, x, k, d}, in the order given. Document shard k holds the
   // sections from docShards[k] to the next shard's first.
   Index.prototype.documents = function (numbers) {
     var starts = this.manifest.docShards, self = this;
@@ -205,7 +205,7 @@
       while (low < high) { var mid = (low + high + 1) >> 1; if (starts[mid] <= n) low = mid; else high = mid - 1; }
       return self.shards.load("d" + low).then(function (shard) {
         var d = shard[n - starts[low]];
-        return { l: d[0], t: d[1], p: d[2], x: d[3], k: d[4] || "" };
+        return { l: d[0], t: d[1], p: d[2], x: d[3], k: d[4] || "", d: d[5] || "" };
       });
     }));
   };
