@@ -1,12 +1,17 @@
 // The search box in the header (overrides/partials/site-search.html) and its panel of results, on search.js's
-// index (window.victimlawSearch). An excerpt quotes a section's own words: the index keeps its citations and
-// labels apart (search/__init__.py), searched but never shown.
+// index. It answers as Material's search does, which readers know: "/" or "s" (outside a text field) reaches the
+// box; Down and Up walk the results and back to the box; Escape anywhere in the search closes the panel and
+// returns to the box, and so does a click or tap outside it (on a phone, the arrow before the box). The query is
+// kept in the address (?q=), so that Back from a result opens the page with its results again, served or from
+// file://. An excerpt quotes a section's own words: the index keeps its citations and labels apart
+// (search/__init__.py), searched but never shown.
 (function () {
   "use strict";
   var S = window.victimlawSearch;
   var SHOWN = 10;  // pages listed at a time; "more" lists the next ones
   var SECTIONS = 3;  // a page's best sections, listed with it
   var ACTS = 3;  // a query citing more acts than this names a subject, not an act: no act is put first
+  var PARAM = "q";  // the query's name in the address
   var BEFORE = 60, LENGTH = 180;  // an excerpt's characters before the first word found, and in all
 
   // Where an excerpt of a text should begin to show the most of the query's words: the first place, at the start of
@@ -79,6 +84,27 @@
     });
   }
 
+  // The query in the address: ?q= set or removed, every other parameter and the hash left as they were.
+  function nameOf(part) {
+    var name = part.split("=")[0].replace(/\+/g, " ");
+    try { return decodeURIComponent(name); } catch (e) { return name; }
+  }
+  function remember(value) {
+    var kept = location.search.slice(1).split("&").filter(function (part) { return part && nameOf(part) !== PARAM; });
+    if (value.trim()) kept.push(PARAM + "=" + encodeURIComponent(value));
+    var search = kept.length ? "?" + kept.join("&") : "";
+    if (search === location.search) return;
+    try {
+      history.replaceState(history.state, "", location.pathname + search + location.hash);
+    } catch (e) { /* a browser refusing it from file:// keeps the address as it was */ }
+  }
+  // A field that takes typed letters, where "/" and "s" are the reader's own.
+  function typing(el) {
+    if (!el || !el.tagName) return false;
+    if (el.isContentEditable || el.tagName === "TEXTAREA" || el.tagName === "SELECT") return true;
+    return el.tagName === "INPUT" && !/^(checkbox|radio|button|submit|reset|range|color|file|image)$/.test(el.type);
+  }
+
   function setup() {
     var form = document.querySelector("[data-site-search]");
     if (!form) return;
@@ -95,9 +121,23 @@
         waiting.splice(0).forEach(function (fn) { fn(index); });
       });
     }
+    // The header's row, marked while the search is in use: on a phone the search then takes it whole (extra.css).
+    var row = form.parentElement;
+    function mark() { row.classList.toggle("site-search-active", !box.hidden || form.contains(document.activeElement)); }
+    function open() {
+      if (!input.value.trim() || !box.firstChild) return false;
+      box.hidden = false;
+      mark();
+      return true;
+    }
+    function close() {
+      box.hidden = true;
+      mark();
+    }
     function render() {
       var query = input.value.trim();
-      if (!query) { box.hidden = true; box.textContent = ""; return; }
+      remember(input.value);
+      if (!query) { close(); box.textContent = ""; return; }
       withIndex(function (idx) {
         Promise.all([idx.search(query), citedPages(query, idx, shards)]).then(function (found) {
           var pages = idx.pages(found[0], found[1]);
@@ -188,16 +228,63 @@
         });
         box.appendChild(more);
       }
-      box.hidden = false;
+      open();
     }
+    // Down and Up: from the box to each result and its sections in turn, and back up to the box.
+    function walk(event) {
+      var down = event.key === "ArrowDown";
+      if (box.hidden) {
+        if (down && event.target === input && open()) event.preventDefault();
+        return;
+      }
+      var stops = Array.from(box.querySelectorAll("a[href], button")), at = stops.indexOf(document.activeElement);
+      var next = at + (down ? 1 : -1);
+      if ((at < 0 && !down) || next >= stops.length) return;  // Up in the box, Down on the last: as ever
+      event.preventDefault();
+      (next < 0 ? input : stops[next]).focus();
+    }
+
     input.addEventListener("input", render);
     input.addEventListener("focus", function () { withIndex(function () {}); });
-    input.addEventListener("keydown", function (event) { if (event.key === "Escape") { input.value = ""; render(); } });
+    input.addEventListener("click", open);
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") walk(event);
+      if (event.key !== "Escape" || box.hidden) return;  // with the panel closed, the box's Escape empties it
+      event.preventDefault();
+      close();
+      input.focus();
+    });
+    form.addEventListener("focusin", mark);
+    form.addEventListener("focusout", function (event) {
+      if (event.relatedTarget && !form.contains(event.relatedTarget)) close();
+      setTimeout(mark, 0);  // once the focus has landed
+    });
+    document.addEventListener("pointerdown", function (event) {
+      if (!form.contains(event.target)) close();
+    });
+    document.addEventListener("keydown", function (event) {
+      if ((event.key !== "/" && event.key !== "s") || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || event.isComposing || typing(event.target)) return;
+      event.preventDefault();
+      input.focus();
+      input.select();
+      open();
+    });
+    var closer = form.querySelector(".site-search__close");  // a phone's way out: it has no Escape key
+    closer.addEventListener("click", function () {
+      close();
+      closer.blur();
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var first = box.querySelector("a");
       if (first) window.location.href = first.href;
     });
+    var asked = new URLSearchParams(location.search).get(PARAM);
+    if (asked && asked.trim()) {  // the query left in the address, by Back or a shared link: its results again
+      input.value = asked;
+      render();
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
