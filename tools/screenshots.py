@@ -3,7 +3,8 @@
 Builds the public site (directory URLs) and the offline copy (file:// pages ending in .html) in a temporary
 folder, from a copy of the project's pages (nothing is written into the repository but the screenshots), serves
 the public one on 127.0.0.1 (a free port) and takes full-page PNGs in Debian's chromium through Playwright: each
-kind of page in each language at each width, served and opened from disk.
+kind of page in each language at each width, served and opened from disk. The search is shot as the screen shows
+it, the box focused and its results open (on a phone, the whole screen).
 
 Writes <out>/{served|file}/<lang>/<width>/<kind>.png, the print view of some kinds (each printed to PDF on A4,
 its sheets drawn as PNGs: <out>/{served|file}/<lang>/print/<kind>.pdf and <kind>-<n>.png, tools/printview.py),
@@ -68,6 +69,7 @@ class Kind:
     path: str  # the served address under the language's prefix, directory URLs ("" is the home page)
     query: str = ""  # appended to the address, served or from disk
     wait_for: str = ""  # a selector that shows the page has done its work
+    screen: bool = False  # the screen a reader sees (the search's open panel), not the full page
 
 
 KINDS = [
@@ -86,7 +88,7 @@ KINDS = [
     Kind("timeline", "timeline/", wait_for=".relations-picture svg"),
     Kind("references", "references/"),
     Kind("cite", "cite/", query=f"?cite={CITE_QUERY}", wait_for=".citation-results li, [data-lookup-none]:visible"),
-    Kind("search", "", wait_for=".site-search__results p"),
+    Kind("search", "", wait_for=".site-search__results p", screen=True),
     Kind("404", MISSING),
 ]
 KIND_NAMES = [k.name for k in KINDS]
@@ -327,7 +329,9 @@ def take(browser: Any, shot: Shot, kind: Kind, out: Path, max_height: int) -> No
         shot.height, shot.lang_attr, shot.title = facts["scrollHeight"], facts["lang"], facts["title"]
         target = out / shot.file
         target.parent.mkdir(parents=True, exist_ok=True)
-        if shot.height > max_height:
+        if kind.screen:
+            page.screenshot(path=str(target), animations="disabled")
+        elif shot.height > max_height:
             shot.cut = True
             page.screenshot(
                 path=str(target),

@@ -26,9 +26,11 @@ from .workers import Workers
 PACKAGE = Path(__file__).parent
 # The browser's side of the package, served from beside its Python twin; in the order the pages load them.
 WORDS_SCRIPT = "search/words.js"  # the rules for words (search/wordrules.yaml), written by the build
-# In the order they run (deferred, after search/words.js): cite.js folds with search.js's folding.
+# In the order they run (deferred, after search/words.js): cite.js folds with search.js's folding; the search
+# box (panel.js) runs on search.js's index.
 BROWSER_SCRIPTS = {
     "assets/javascripts/search.js": PACKAGE / "search" / "search.js",
+    "assets/javascripts/search-panel.js": PACKAGE / "search" / "panel.js",
     "assets/javascripts/cite.js": PACKAGE / "cite" / "cite.js",
     "assets/javascripts/catalogue.js": PACKAGE / "pages" / "catalogue.js",
     "assets/javascripts/theme.js": PACKAGE / "theme.js",  # what Material's bundle did: switcher, contents, drawer

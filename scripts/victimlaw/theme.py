@@ -37,7 +37,7 @@ from .labels import Labels
 
 # Material's own files that a module of this package (not a template) relies on, as Material's version, the
 # file below material/templates/ and the sha256 of what is relied on (the file, or the blocks named), like the
-# header of each template in overrides/. valid_toggles patches base.html's toggles; search/search.js reads
+# header of each template in overrides/. valid_toggles patches base.html's toggles; search/panel.js reads
 # base.html's #__config block (written by the config block).
 UPSTREAM_PATCHES = (
     "Material 9.8.2 base.html: sha256 a919e32d2225e09e",

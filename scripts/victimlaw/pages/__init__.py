@@ -199,13 +199,14 @@ class Site:
             **values,
         )
         meta = page.kind.meta(page, t, values)
+        summary = str(meta.get("description", ""))  # what a search result quotes when no section holds the query
         for key in ("title", "description"):  # the theme prints these without escaping (mkdocs does not autoescape)
             if key in meta:
                 meta[key] = escape(" ".join(str(meta[key]).split()), quote=True)
         toc = headings.toc()
         location = self.page_url(lang, page.path)  # as mkdocs' page.url
         label = page.kind.label(page, t, values)
-        entries = search.page_entries(html, get_toc(toc), location, label)
+        entries = search.page_entries(html, get_toc(toc), location, label, summary)
         for entry in entries:
             entry["w"] = search.weighted_terms(entry, lang, self.words)
         return Rendered(html, meta, toc, entries, label)

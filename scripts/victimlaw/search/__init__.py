@@ -48,37 +48,82 @@ INDEXED_LEVELS = 3  # sections begin at h1, h2 and h3
 
 # What is not text in a page's content: scripts, styles, pictures, buttons and navigation (each up to its first end tag)
 NOT_TEXT = frozenset(("script", "style", "svg", "button", "nav"))
+# What a page carries besides what it says: its citations and their downloads (the Cite block), its tables' column
+# labels, its forms' controls, words for screen readers. Searched (an entry's "s"), never quoted: an excerpt run
+# together from them read as "Russian (GOST style) ... Download for reference managers: BibTeX · RIS · CSL-JSON".
+ASIDE_TAGS = frozenset(("thead", "form"))
+ASIDE_CLASSES = frozenset(("cite-block", "visually-hidden"))
+LINK_TITLE_WEIGHT = 1  # a heading that links to another page names that page: its words weigh as text
+# Where a table's cells, a list's items or a label and its value would run together in an excerpt, a separator
+# follows each one that does not end in punctuation ("Kind: Law · Level: National"): a label (dt) takes a colon.
+SEPARATED = frozenset(("td", "th", "dt", "dd", "li", "p"))
+ENDS_UNSEPARATED = '»”")]'  # closing marks after which a separator is still wanted, as after a letter
 
 
 class _Sections(HTMLParser):
     """The text of a page's content cut at the headings whose ids are given, as mkdocs' search plugin reads a page
     (contrib/search/search_index.py, ContentParser): the words after each heading, up to the next one, without
     what is not text (NOT_TEXT) and the headings' permalinks; the headings' own words are the table of contents'.
-    Without ids, the text of the whole fragment. Every tag separates words."""
+    Each section's asides (ASIDE_TAGS, ASIDE_CLASSES) are kept apart, and so are the headings that link to
+    another page. Without ids, the text of the whole fragment. Every tag separates words."""
 
     def __init__(self, ids: set[str] | None = None):
         super().__init__(convert_charrefs=True)
         self.ids = ids
         self.texts: dict[str, list[str]] = {}  # by heading id: its section's pieces of text
+        self.asides: dict[str, list[str]] = {}  # by heading id: the pieces of its asides
+        self.linked: set[str] = set()  # the headings whose words are a link to another page
         self.current: list[str] | None = [] if ids is None else None  # None before the first heading
+        self.aside: list[str] = []
+        self.heading: str | None = None  # the heading being read
         self.skipping: str | None = None  # the tag whose end tag ends what is not text
+        self.in_aside: tuple[str, int] | None = None  # the tag that opened an aside, and how deep in it we are
+        self.label_at = 0  # where the last label (dt) began in its pieces
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._space()
+        named = dict(attrs)
         if self.skipping is not None:
+            if self.heading is not None and tag == "a" and named.get("href") and named.get("class") != "headerlink":
+                self.linked.add(self.heading)
             return
-        if tag in NOT_TEXT or (tag == "a" and attrs[:1] == [("class", "headerlink")]):  # a heading's permalink
+        if tag in NOT_TEXT or (tag == "a" and named.get("class") == "headerlink"):  # a heading's permalink
             self.skipping = tag
-        elif self.ids is not None and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-            heading = dict(attrs).get("id")
+            return
+        if self.ids is not None and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            heading = named.get("id")
             if heading in self.ids and heading not in self.texts:
                 self.current = self.texts[heading] = []
-                self.skipping = tag  # its words are the table of contents'
+                self.aside = self.asides[heading] = []
+                self.heading, self.skipping = heading, tag  # its words are the table of contents'
+                return
+        if tag == "dt" and self.current is not None:
+            self.label_at = len(self._pieces())
+        if self.in_aside is not None:
+            if tag == self.in_aside[0]:
+                self.in_aside = (tag, self.in_aside[1] + 1)
+        elif tag in ASIDE_TAGS or ASIDE_CLASSES.intersection((named.get("class") or "").split()):
+            self.in_aside = (tag, 1)
 
     def handle_endtag(self, tag: str) -> None:
+        if self.skipping is not None:
+            self._space()
+            if tag == self.skipping:
+                self.skipping = self.heading = None
+            return
+        if tag in SEPARATED and self.current is not None:
+            self._separate(tag)
         self._space()
-        if tag == self.skipping:
-            self.skipping = None
+        if self.in_aside is not None and tag == self.in_aside[0]:
+            depth = self.in_aside[1] - 1
+            self.in_aside = (tag, depth) if depth else None
+
+    def _separate(self, tag: str) -> None:
+        pieces = self._pieces()
+        last = next((piece.rstrip()[-1] for piece in reversed(pieces) if piece.strip()), "")
+        if last.isalnum() or (last and last in ENDS_UNSEPARATED):
+            labelled = tag == "dt" and ":" not in "".join(pieces[self.label_at :])
+            pieces.append(":" if labelled else " ·")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._space()
@@ -88,15 +133,20 @@ class _Sections(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skipping is None and self.current is not None:
-            self.current.append(data)
+            self._pieces().append(data)
 
     def _space(self) -> None:
         if self.current is not None:
-            self.current.append(" ")
+            self._pieces().append(" ")
+
+    def _pieces(self) -> list[str]:
+        """Where the words read now go: the section's own text, or its asides'."""
+        assert self.current is not None
+        return self.current if self.in_aside is None else self.aside
 
     @staticmethod
     def words(pieces: list[str]) -> str:
-        return " ".join("".join(pieces).split())
+        return " ".join("".join(pieces).split()).removesuffix(" ·")
 
 
 def _text(fragment: str) -> str:
@@ -118,39 +168,53 @@ def _headings(toc) -> list:
 
 
 def sections(content: str, toc) -> list[dict]:
-    """[{id, title, text}] for each heading of the table of contents and the text up to the next one.
+    """[{id, title, text, aside, linked}] for each heading of the table of contents and the text up to the next one:
+    the section's own words (`text`), the words of its asides, and whether its heading links to another page.
     `content` is what mkdocs or the plugin rendered for the page (page.content), not the themed page."""
     headings = _headings(toc)
     parser = _Sections({item.id for item in headings})
     parser.feed(content)
     parser.close()
     return [
-        {"id": item.id, "title": _text(item.title), "text": parser.words(parser.texts[item.id])}
+        {
+            "id": item.id,
+            "title": _text(item.title),
+            "text": parser.words(parser.texts[item.id]),
+            "aside": parser.words(parser.asides[item.id]),
+            "linked": item.id in parser.linked,
+        }
         for item in headings
         if item.id in parser.texts
     ]
 
 
-def page_entries(content: str, toc, location: str, label: str = "") -> list[dict]:
-    """The index entries of one page, found at `location` below the site root; the first (the page's own,
-    at `location`) carries the page's `label` ("k": what a result says of the page, its kind and date)."""
+def page_entries(content: str, toc, location: str, label: str = "", summary: str = "") -> list[dict]:
+    """The index entries of one page, found at `location` below the site root: {l, t, p, x} and, where they have
+    them, "s" (the words of the section's asides: searched, never shown) and "linked" (its heading names another
+    page). The first (the page's own, at `location`) carries the page's `label` ("k": what a result says of the
+    page, its kind and date) and its `summary` ("d": shown when no section's own words hold the query; the page's
+    description, or its first words where it opens with a heading)."""
     found = sections(content, toc)
     page_title = found[0]["title"] if found else ""
-    entries = []
+    entries: list[dict] = []
     for n, section in enumerate(found):
-        text = section["text"]
-        if not text and n:
+        text, aside = section["text"], section["aside"]
+        if not (text or aside) and n:
             continue
-        entries.append(
-            {
-                "l": location if n == 0 else f"{location}#{section['id']}",
-                "t": section["title"],
-                "p": page_title if n else "",
-                "x": text,
-            }
-        )
+        entry = {"l": location if n == 0 else f"{location}#{section['id']}", "t": section["title"]}
+        entry.update({"p": page_title if n else "", "x": text})
+        if aside:
+            entry["s"] = aside
+        if section["linked"]:
+            entry["linked"] = True
+        entries.append(entry)
     if entries and label:
         entries[0]["k"] = label
+    summary = " ".join(summary.split())
+    if entries and not (summary or entries[0]["x"]):  # a page without a description: its first words
+        summary = next((entry["x"] for entry in entries if entry["x"]), "")
+    if entries and summary and not entries[0]["x"].startswith(summary):  # not the page's opening words again
+        entries[0]["d"] = summary
     return entries
 
 
@@ -175,8 +239,9 @@ def weighted_terms(entry: dict, lang: str, rules: WordRules) -> dict[str, int]:
     twice, of the section's title ten times. Worked out where the page is rendered (a worker's share of
     the build, see pages/ahead.py), or by Index.add for a page that came without them."""
     counts: Counter = Counter()
-    for field, weight in (("x", 1), ("t", TITLE_WEIGHT), ("p", PAGE_TITLE_WEIGHT)):
-        for term in _with_equivalents(terms(entry[field], lang, rules), lang, rules):
+    title = LINK_TITLE_WEIGHT if entry.get("linked") else TITLE_WEIGHT
+    for field, weight in (("x", 1), ("s", 1), ("t", title), ("p", PAGE_TITLE_WEIGHT)):
+        for term in _with_equivalents(terms(entry.get(field, ""), lang, rules), lang, rules):
             counts[term] += weight
     return dict(counts)
 
@@ -208,8 +273,8 @@ class Index:
     (words_script; the plugin adds it).
 
     The shards: term shards "t<n>" holding {term: [section, weight, section, weight...]}; document shards
-    "d<n>" of [address, title, page title, text, and for a page's first section its label if any], a run of
-    sections each, about DOC_SHARD_CHARS long; and "index", the manifest, which lists where each run starts,
+    "d<n>" of [address, title, page title, text, and for a page's first section its label and summary if any], a
+    run of sections each, about DOC_SHARD_CHARS long; and "index", the manifest, which lists where each run starts,
     each page's first section and address (a search lists a result per page), the language's folder below
     the site root and, for each split group of terms, the term shards holding it."""
 
@@ -229,7 +294,9 @@ class Index:
 
     def add(self, entries: list[dict]) -> None:
         for entry in entries:
-            doc = [entry["l"], entry["t"], entry["p"], entry["x"], *([entry["k"]] if entry.get("k") else [])]
+            doc = [entry["l"], entry["t"], entry["p"], entry["x"]]  # "s" is searched, never shown: not kept
+            if entry.get("k") or entry.get("d"):
+                doc += [entry.get("k", ""), entry["d"]] if entry.get("d") else [entry["k"]]
             if "#" not in entry["l"]:  # a page's first section (the others are its anchors)
                 self.page_starts.append(self.sections)
                 self.page_locations.append(entry["l"])

@@ -196,7 +196,7 @@
         .sort(function (a, b) { return b.score - a.score || a.section - b.section; });
     });
   };
-  // Promise of the sections' documents {l, t, p, x}, in the order given. Document shard k holds the
+  // Promise of the sections' documents {l, t, p, x, k, d}, in the order given. Document shard k holds the
   // sections from docShards[k] to the next shard's first.
   Index.prototype.documents = function (numbers) {
     var starts = this.manifest.docShards, self = this;
@@ -205,7 +205,7 @@
       while (low < high) { var mid = (low + high + 1) >> 1; if (starts[mid] <= n) low = mid; else high = mid - 1; }
       return self.shards.load("d" + low).then(function (shard) {
         var d = shard[n - starts[low]];
-        return { l: d[0], t: d[1], p: d[2], x: d[3], k: d[4] || "" };
+        return { l: d[0], t: d[1], p: d[2], x: d[3], k: d[4] || "", d: d[5] || "" };
       });
     }));
   };
@@ -235,171 +235,7 @@
     return cited.concat(others);
   };
 
-  function excerpt(text, query, lang) {
-    var folded = fold(text), words = terms(query, lang), at = -1;
-    words.forEach(function (w) { var i = folded.indexOf(w.slice(0, Math.max(3, w.length - 1))); if (i >= 0 && (at < 0 || i < at)) at = i; });
-    var start = Math.max(0, at - 60);
-    return (start > 0 ? "…" : "") + text.slice(start, start + 180) + (text.length > start + 180 ? "…" : "");
-  }
-
-  var SHOWN = 10;  // pages listed at a time; "more" lists the next ones
-  var SECTIONS = 3;  // a page's best sections, listed with it
-  var ACTS = 3;  // a query citing more acts than this names a subject, not an act: no act is put first
-
-  // The excerpt with the words that match the query marked: a word matches when its term starts with a
-  // query term (the index matches the last word of a query by its beginning too).
-  function marked(text, query, lang) {
-    var wanted = terms(query, lang), out = document.createDocumentFragment(), at = 0, m;
-    var word = new RegExp(WORD.source, "gu");
-    while ((m = word.exec(text)) !== null) {
-      var term = terms(m[0], lang)[0] || "";
-      if (!wanted.some(function (w) { return term && (term.indexOf(w) === 0 || w.indexOf(term) === 0 && length(term) >= 3); })) continue;
-      out.appendChild(document.createTextNode(text.slice(at, m.index)));
-      var mark = document.createElement("mark");
-      mark.textContent = m[0];
-      out.appendChild(mark);
-      at = m.index + m[0].length;
-    }
-    out.appendChild(document.createTextNode(text.slice(at)));
-    return out;
-  }
-
-  // The acts a query cites, as the citation lookup reads it (cite.js, with the lookup page's data, loaded
-  // when first needed): their page numbers in the index, or none.
-  function citedPages(query, index, shards) {
-    var data = window.VICTIMLAW_CITE, lookup = window.victimlawCite;
-    var ready = data ? Promise.resolve(data) : shards.script(index.manifest.home + "cite/cite-data.js").then(function () {
-      return window.VICTIMLAW_CITE;
-    }, function () { return null; });
-    return ready.then(function (cite) {
-      if (!cite || !lookup) return [];
-      var matches = (shards.resolver || (shards.resolver = new lookup.Resolver(cite))).resolve(query);
-      if (!matches.length || matches.length > ACTS) return [];
-      var locations = {};  // an act's page, and a provision's own page where it has one (act id#provision id)
-      cite.instruments.forEach(function (inst) {
-        locations[inst.id] = inst.location;
-        inst.provisions.forEach(function (p) { if (p.location) locations[inst.id + "#" + p.id] = p.location; });
-      });
-      return matches.map(function (m) {
-        return index.manifest.pageLocations.indexOf(locations[m.id + "#" + m.provision] || locations[m.id]);
-      })
-        .filter(function (page) { return page >= 0; });
-    });
-  }
-
-  function setup() {
-    var form = document.querySelector("[data-site-search]");
-    if (!form) return;
-    var input = form.querySelector("input"), box = form.querySelector(".site-search__results");
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    var lang = document.documentElement.lang, base = config.base.replace(/\/$/, "") + "/", index = null, waiting = [];
-    var shards = new Shards(base, lang);
-    function withIndex(done) {
-      if (index) return done(index);
-      waiting.push(done);
-      if (waiting.length > 1) return;
-      shards.load("index").then(function (manifest) {
-        index = new Index(shards, manifest);
-        waiting.splice(0).forEach(function (fn) { fn(index); });
-      });
-    }
-    function render() {
-      var query = input.value.trim();
-      if (!query) { box.hidden = true; box.textContent = ""; return; }
-      withIndex(function (idx) {
-        Promise.all([idx.search(query), citedPages(query, idx, shards)]).then(function (found) {
-          var pages = idx.pages(found[0], found[1]);
-          return documentsOf(idx, pages.slice(0, SHOWN)).then(function (docs) {
-            if (input.value.trim() === query) show(query, pages, docs, idx);
-          });
-        });
-      });
-    }
-    // For each page: its own first section's document, then those of its best sections.
-    function documentsOf(idx, pages) {
-      var wanted = [];
-      pages.forEach(function (group) {
-        wanted.push(idx.manifest.pageStarts[group.page]);
-        group.sections.slice(0, SECTIONS).forEach(function (r) { wanted.push(r.section); });
-      });
-      return idx.documents(wanted).then(function (docs) {
-        var at = 0;
-        return pages.map(function (group) {
-          var own = docs[at++], best = docs.slice(at, at += Math.min(SECTIONS, group.sections.length));
-          return { own: own, best: best };
-        });
-      });
-    }
-    function link(doc, content) {
-      var a = document.createElement("a");
-      a.href = base + doc.l;
-      a.dataset.location = doc.l;
-      a.appendChild(content);
-      return a;
-    }
-    function element(name, className, content) {
-      var el = document.createElement(name);
-      if (className) el.className = className;
-      el.appendChild(typeof content === "string" ? document.createTextNode(content) : content);
-      return el;
-    }
-    // A page: its title, what it is (kind and date), the excerpt of its best section; its next best sections.
-    function item(found, query, lang) {
-      var entry = element("li", "site-search__page", document.createDocumentFragment()), top = found.best[0];
-      var head = document.createDocumentFragment();
-      head.appendChild(element("strong", "", marked(found.own.t, query, lang)));
-      if (found.own.k) head.appendChild(element("small", "site-search__label", found.own.k));
-      if (top.l !== found.own.l) head.appendChild(element("em", "site-search__section", marked(top.t, query, lang)));
-      head.appendChild(element("span", "", marked(excerpt(top.x || "", query, lang), query, lang)));
-      entry.appendChild(link(top, head));
-      entry.dataset.location = found.own.l;
-      var more = found.best.slice(1);
-      if (more.length) {
-        var list = element("ul", "site-search__sections", document.createDocumentFragment());
-        more.forEach(function (doc) { list.appendChild(element("li", "", link(doc, marked(doc.t, query, lang)))); });
-        entry.appendChild(list);
-      }
-      return entry;
-    }
-    function show(query, pages, docs, idx) {
-      var total = pages.length, lang = idx.lang;
-      box.textContent = "";
-      var count = document.createElement("p");
-      count.className = "site-search__count";
-      count.textContent = total === 0 ? form.dataset.none : total === 1 ? form.dataset.one : form.dataset.other.replace("#", total);
-      box.appendChild(count);
-      var list = document.createElement("ol");
-      docs.forEach(function (found) { list.appendChild(item(found, query, lang)); });
-      box.appendChild(list);
-      if (total > docs.length) {  // every result can be reached: the next ones are loaded when asked for
-        var more = document.createElement("button");
-        more.type = "button";
-        more.className = "site-search__more";
-        more.textContent = form.dataset.more;
-        more.addEventListener("click", function () {
-          var shown = list.children.length;
-          documentsOf(idx, pages.slice(shown, shown + SHOWN)).then(function (next) {
-            next.forEach(function (found) { list.appendChild(item(found, query, lang)); });
-            if (list.children.length >= total) more.remove();
-            var first = list.children[shown] && list.children[shown].querySelector("a");
-            if (first) first.focus();
-          });
-        });
-        box.appendChild(more);
-      }
-      box.hidden = false;
-    }
-    input.addEventListener("input", render);
-    input.addEventListener("focus", function () { withIndex(function () {}); });
-    input.addEventListener("keydown", function (event) { if (event.key === "Escape") { input.value = ""; render(); } });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var first = box.querySelector("a");
-      if (first) window.location.href = first.href;
-    });
-  }
-
-  window.victimlawSearch = { fold: fold, stemRu: stemRu, stemEn: stemEn, terms: terms, shardOf: shardOf,
-    Index: Index, Shards: Shards };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
+  // The search box and its results are panel.js's, run after this script.
+  window.victimlawSearch = { WORD: WORD, length: length, fold: fold, stemRu: stemRu, stemEn: stemEn, terms: terms,
+    shardOf: shardOf, Index: Index, Shards: Shards };
 })();
