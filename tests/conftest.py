@@ -88,11 +88,13 @@ themes:
           - passage: "some words on the treaty and the law"
             names: {international: "the treaty", national: "the law"}
         note: {az: "Hər ikisi 30 gün.", en: "Both 30 days.", ru: "Оба 30 дней."}
+        reason: {az: "Səbəb.", en: "Reason.", ru: "Причина."}
       - international: [{instrument: treaty-three}]
         national: [{instrument: decision-two}]
         basis: treaty-text
         correspondence: partly
         note: {az: "Qeyd.", en: "Note.", ru: "Примечание."}
+        reason: {az: "Səbəb.", en: "Reason.", ru: "Причина."}
 """
 
 REFERENCES = """\

@@ -13,6 +13,8 @@ from victimlaw.model.corpus import load_corpus
 from victimlaw.model.errors import DataError
 from victimlaw.pages import render_site
 
+REASON = '        reason: {az: "Səbəb.", en: "Reason.", ru: "Причина."}\n'  # the first mapping's, in THEMES
+
 
 def theme_errors(folder, text) -> list[str]:
     (folder / "themes.yaml").write_text(text, encoding="utf-8")
@@ -37,12 +39,12 @@ def theme_errors(folder, text) -> list[str]:
         (
             "international: [{instrument: treaty-three}]",
             "international: [{instrument: law-one}]",
-            "themes.yaml:14: themes[0] (recovery).mappings[1].international[0].instrument: 'law-one' is national; it cannot stand on the international side",
+            "themes.yaml:15: themes[0] (recovery).mappings[1].international[0].instrument: 'law-one' is national; it cannot stand on the international side",
         ),
         (
             "national: [{instrument: decision-two}]",
             "national: []",
-            "themes.yaml:15: themes[0] (recovery).mappings[1].national: [] should be non-empty",
+            "themes.yaml:16: themes[0] (recovery).mappings[1].national: [] should be non-empty",
         ),
         (
             'names: {international: "the treaty", national: "the law"}',
@@ -74,7 +76,7 @@ def theme_errors(folder, text) -> list[str]:
         (
             "basis: treaty-text\n",
             'basis: treaty-text\n        evidence: [{passage: "words", names: {national: "words"}}]\n',
-            "themes.yaml:17: themes[0] (recovery).mappings[1].evidence: quotations of the article mean basis 'article' or 'article-sides'",
+            "themes.yaml:18: themes[0] (recovery).mappings[1].evidence: quotations of the article mean basis 'article' or 'article-sides'",
         ),
         (
             'explanation: {az: "İzah.", en: "Explanation.", ru: "Пояснение."}',
@@ -90,21 +92,33 @@ def theme_errors(folder, text) -> list[str]:
         (
             "basis: treaty-text\n        correspondence: partly",
             "basis: treaty-text\n        correspondence: corresponds",
-            "themes.yaml:17: themes[0] (recovery).mappings[1].correspondence: 'corresponds' needs the words of both "
+            "themes.yaml:18: themes[0] (recovery).mappings[1].correspondence: 'corresponds' needs the words of both "
             "sides on the site, and 'decision-two' as a whole has no official text (texts) nor a passage naming the "
             "national side: say 'partly' or 'related'",
         ),
         (
             "basis: treaty-text\n        correspondence: partly",
             "basis: treaty-text\n        correspondence: corresponds",
-            "themes.yaml:17: themes[0] (recovery).mappings[1].correspondence: 'corresponds' needs the words of both "
+            "themes.yaml:18: themes[0] (recovery).mappings[1].correspondence: 'corresponds' needs the words of both "
             "sides on the site, and 'treaty-three' as a whole has no official text (texts) nor a passage naming the "
             "international side: say 'partly' or 'related'",
         ),
         (
+            REASON,
+            "",
+            "themes.yaml:9: themes[0] (recovery).mappings[0].correspondence: 'partly' needs its reason: which part the "
+            "sources show, and which not",
+        ),
+        (
+            "basis: article\n        correspondence: partly",
+            "basis: article\n        correspondence: related",
+            "themes.yaml:14: themes[0] (recovery).mappings[0].reason: a reason says why a comparison is 'partly'; this "
+            "one is not",
+        ),
+        (
             "basis: treaty-text",
             "basis: hearsay",
-            "themes.yaml:16: themes[0] (recovery).mappings[1].basis: 'hearsay' is not one of: article, article-sides, treaty-text",
+            "themes.yaml:17: themes[0] (recovery).mappings[1].basis: 'hearsay' is not one of: article, article-sides, treaty-text",
         ),
     ],
 )
@@ -118,7 +132,7 @@ def test_corresponds_where_both_sides_are_quoted(themed_dir):
     """The article's passage names both sides of the first mapping: 'corresponds' is allowed there."""
     text = THEMES.replace(
         "basis: article\n        correspondence: partly", "basis: article\n        correspondence: corresponds"
-    )
+    ).replace(REASON, "", 1)
     (themed_dir / "themes.yaml").write_text(text, encoding="utf-8")
     corpus = load_corpus(themed_dir / "instruments.yaml")
     assert corpus.themes[0].mappings[0].correspondence == "corresponds"
@@ -136,7 +150,7 @@ def test_amending_act_answers_through_the_provision_it_inserted(themed_dir):
     found = theme_errors(themed_dir, THEMES)
     assert any(
         m.endswith(
-            "themes.yaml:15: themes[0] (recovery).mappings[1].national[0].instrument: 'decision-two' amends another "
+            "themes.yaml:16: themes[0] (recovery).mappings[1].national[0].instrument: 'decision-two' amends another "
             "act: it answers through the provision it inserted ('law-one' art-1); set that provision on this side "
             "instead of the amending act"
         )

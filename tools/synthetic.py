@@ -157,6 +157,7 @@ def synthetic_themes(document: dict, rng_seed: int = 2, count: int = 12) -> dict
                         "basis": "treaty-text",
                         "correspondence": "partly",
                         "note": {"az": "Uyğunluq.", "en": "Correspondence.", "ru": "Соответствие."},
+                        "reason": {"az": "Səbəb.", "en": "Reason.", "ru": "Причина."},
                     }
                     for _ in range(max(3, len(records) // 200))
                 ],

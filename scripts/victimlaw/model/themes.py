@@ -159,8 +159,15 @@ def _evidence(checker, where, mapping: dict, article: str | None) -> None:
 
 
 def _correspondence(checker, where, mapping: dict, instruments: dict) -> None:
-    """'corresponds' is claimed only where a reader can compare the words of both sides on the site: each
-    target a provision with its official words (`texts`), or a side the article's quoted passages name."""
+    """'partly' says why (`reason`); 'corresponds' is claimed only where a reader can compare the words of both
+    sides on the site: each target a provision with its official words (`texts`), or a side the article's
+    quoted passages name."""
+    if mapping["correspondence"] == "partly" and "reason" not in mapping:
+        checker.add(
+            where + ("correspondence",), "'partly' needs its reason: which part the sources show, and which not"
+        )
+    elif mapping["correspondence"] != "partly" and "reason" in mapping:
+        checker.add(where + ("reason",), "a reason says why a comparison is 'partly'; this one is not")
     if mapping["correspondence"] != "corresponds":
         return
     named = {side for item in mapping.get("evidence", []) for side in item["names"]}
