@@ -156,3 +156,19 @@ def test_the_ilo_committees_comments_name_the_amending_laws_in_its_words(real_co
     assert [f.stance for f in comments[1].findings] == ["notes", "notes", "requests"]
     for lang in LANGUAGES:
         assert Labels(lang).stance["requests"]
+
+
+def test_a_page_that_all_of_a_reports_findings_quote_is_named_once(real_corpus):
+    """The third round's six findings all quote one press release: named once, after them, not under each."""
+    from victimlaw.pages import Site
+
+    site = Site(real_corpus, True, None, None)
+    report = real_corpus.by_id["greta-third-round-azerbaijan"]
+    release = report.findings[0].source.url
+    for lang in LANGUAGES:
+        html = site.render(site.pages["monitoring/index.md"], lang).html
+        section = html.split(f'id="{report.id}"', 1)[1].split("<h2", 1)[0]
+        assert section.count(f'href="{release}"') == 1
+        assert Labels(lang).ui["findings_one_source"] in section.split("</ul>", 1)[1]
+        ilo = html.split('id="ilo-ceacr-c029-azerbaijan-2015"', 1)[1].split("<h2", 1)[0]
+        assert ilo.count('class="finding-source"') == 1  # its three findings quote one page too
