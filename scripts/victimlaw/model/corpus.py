@@ -85,9 +85,6 @@ class Provision:
     texts: tuple[ProvisionText, ...] = ()
     elements: tuple[Element, ...] = ()  # the parts of what it requires, as its words list them ((a)-(f))
 
-    def element(self, element_id: str) -> Element | None:
-        return next((e for e in self.elements if e.id == element_id), None)
-
 
 @dataclass(frozen=True)
 class ParticipationStep:

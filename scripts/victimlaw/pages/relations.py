@@ -30,8 +30,9 @@ LEVEL_COLOURS = {
 # (at least BOX_H), GAP from the next; the arcs bend within ARC_W.
 BOX_H, BOX_W, ARC_W, TOP, NAME_CHARS, LINE, GAP = 52, 250, 96, 24, 33, 15, 8
 HEAD_CHARS = 42  # the first line, in bold: kind, number and date
+NAME_Y, PAD = 31, 8  # the name's first baseline in a box (below the first line's), and room below its last
 LEGEND_ARROW, LEGEND_CHAR = 40, 7  # a legend entry: its arrow and gap, and room for each character of its label
-LEGEND_ROW = 20
+LEGEND_ROW = 20  # a legend entry's height
 
 
 def name_lines(text: str) -> list[str]:
@@ -40,10 +41,10 @@ def name_lines(text: str) -> list[str]:
 
 
 def _box_height(lines: int) -> int:
-    return max(BOX_H, 31 + (lines - 1) * LINE + 8)
+    return max(BOX_H, NAME_Y + (lines - 1) * LINE + PAD)
 
 
-def _attachments(edges: list[tuple[int, int]], top: dict[int, float], height: dict[int, float]) -> dict:
+def _attachments(edges: list[tuple[int, int]], top: list[float], height: list[float]) -> dict:
     """Where each arc meets each of its two boxes: a box's arcs spread over its height, ordered by where their
     other ends are, so that arcs sharing a box leave it without crossing."""
     ends: dict[int, list[tuple[float, int, int]]] = {}
@@ -83,7 +84,7 @@ def relations_picture(corpus, t: Labels, subset: list[Instrument] | None, href, 
             "colour": RELATION_COLOURS[kind],
             "label": t.relation[kind]["forward"],
             "x": 10 + (n % columns) * legend_w,
-            "y": 14 + (n // columns) * 20,
+            "y": 14 + (n // columns) * LEGEND_ROW,
         }
         for n, kind in enumerate(used_types)
     ]
@@ -116,16 +117,14 @@ def relations_picture(corpus, t: Labels, subset: list[Instrument] | None, href, 
                 "fill": fill,
                 "stroke": stroke,
                 "head": head,
-                "name": [{"text": line, "y": top + 31 + k * LINE} for k, line in enumerate(lines)],
+                "name": [{"text": line, "y": top + NAME_Y + k * LINE} for k, line in enumerate(lines)],
                 "title": inst.title[t.lang],
                 "href": href(inst),
             }
         )
         top += height + GAP
     pairs = [(row_of[rel.source], row_of[rel.target]) for rel in relations]
-    at = _attachments(
-        pairs, {n: node["y"] for n, node in enumerate(nodes)}, {n: node["h"] for n, node in enumerate(nodes)}
-    )
+    at = _attachments(pairs, [node["y"] for node in nodes], [node["h"] for node in nodes])
     edges = []
     for k, rel in enumerate(relations):
         y1, y2 = at[(k, 0)], at[(k, 1)]
