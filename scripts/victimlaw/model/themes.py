@@ -175,8 +175,7 @@ def _correspondence(checker, where, mapping: dict, instruments: dict) -> None:
         if side in named:
             continue
         for target in mapping[side]:
-            inst = instruments.get(target["instrument"])
-            provision = inst.provision(target["provision"]) if inst and "provision" in target else None
+            inst, provision = _resolve(target, instruments)
             if inst is None or ("provision" in target and provision is None):
                 continue  # an unknown act or provision: _target says so
             if provision is None or not provision.texts:
@@ -194,8 +193,7 @@ def _elements(checker, where, mapping: dict, instruments: dict) -> None:
         return
     listing = []
     for target in mapping["international"]:
-        inst = instruments.get(target["instrument"])
-        provision = inst.provision(target["provision"]) if inst and "provision" in target else None
+        inst, provision = _resolve(target, instruments)
         if inst is not None and provision is not None and provision.elements:
             listing.append((inst, provision))
     if len(listing) != 1:
@@ -208,6 +206,12 @@ def _elements(checker, where, mapping: dict, instruments: dict) -> None:
             checker.add(
                 where + ("elements", k), f"{inst.id} {provision.id} has no element '{element}' ({', '.join(known)})"
             )
+
+
+def _resolve(target: dict, instruments: dict):
+    """A side's target as the data has it: (the act or None, its provision named or None)."""
+    inst = instruments.get(target["instrument"])
+    return inst, inst.provision(target["provision"]) if inst and "provision" in target else None
 
 
 def squash(text: str) -> str:
